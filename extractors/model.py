@@ -1,0 +1,155 @@
+"""Page-level records produced by the extractors.
+
+Coordinates are PDF points with a top-left origin: ``(x0, top, x1, bottom)``, ``top`` growing
+down the page, as pdfplumber reports them (Camelot's bottom-left origin is converted at its
+edge). Pages are 1-based (``page_no``). Records are frozen and hold no file handles or images.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+BBox = tuple[float, float, float, float]
+
+
+def union_bbox(boxes: "list[BBox] | tuple[BBox, ...]") -> BBox:
+    """Smallest box containing every box of ``boxes`` (which must not be empty)."""
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word as drawn on the page (or recognised by OCR)."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float = 0.0
+    bold: bool = False
+    upright: bool = True
+    conf: float | None = None  # OCR confidence in [0, 1]; None for a text layer
+
+    @property
+    def bbox(self) -> BBox:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+    @property
+    def xc(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def yc(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class Ruling:
+    """A horizontal or vertical ruling line segment (from lines, thin rects or rect edges)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def horizontal(self) -> bool:
+        return (self.x1 - self.x0) >= (self.bottom - self.top)
+
+
+@dataclass(frozen=True, slots=True)
+class PageLayout:
+    """Everything the later stages need from one page."""
+
+    doc_id: str
+    page_no: int
+    width: float
+    height: float
+    words: tuple[Word, ...]
+    rulings: tuple[Ruling, ...] = ()
+    rotation: int = 0  # degrees the content was turned to read upright (0, 90, 180, 270)
+    ocr: bool = False
+    fills: tuple[BBox, ...] = ()  # filled (shaded) rectangles: row banners, header shading
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A table cell; ``row``/``col`` are 0-based grid positions of its top-left slot."""
+
+    row: int
+    col: int
+    rowspan: int
+    colspan: int
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def bbox(self) -> BBox:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table found on one page; ``cells`` cover the grid (spans included)."""
+
+    doc_id: str
+    page_no: int
+    index: int  # order on the page, top to bottom
+    n_rows: int
+    n_cols: int
+    cells: tuple[Cell, ...]
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    extractor: str
+    score: float = 0.0
+    col_edges: tuple[float, ...] = field(default=())
+    row_edges: tuple[float, ...] = field(default=())
+
+    @property
+    def bbox(self) -> BBox:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+    def grid(self) -> list[list[Cell | None]]:
+        """Row-major grid where every slot points at the cell covering it."""
+        slots: list[list[Cell | None]] = [[None] * self.n_cols for _ in range(self.n_rows)]
+        for cell in self.cells:
+            for r in range(cell.row, min(cell.row + cell.rowspan, self.n_rows)):
+                for c in range(cell.col, min(cell.col + cell.colspan, self.n_cols)):
+                    slots[r][c] = cell
+        return slots
+
+
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    """Words on one baseline, left to right, within one column of text."""
+
+    words: tuple[Word, ...]
+    page_no: int
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def bbox(self) -> BBox:
+        return union_bbox([w.bbox for w in self.words])
+
+    @property
+    def size(self) -> float:
+        sizes = sorted(w.size for w in self.words)
+        return sizes[len(sizes) // 2]
+
+    @property
+    def bold(self) -> bool:
+        return sum(len(w.text) for w in self.words if w.bold) * 2 > sum(len(w.text) for w in self.words)
