@@ -1,0 +1,153 @@
+"""Document metadata from the first pages' text: title, country, period, NAP number.
+
+Country names come from pycountry (ISO 3166 with its English, Spanish, French and Portuguese
+translations) rather than a hand-kept list.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+import pycountry
+
+from extractors.model import PageLayout
+from normalizers.structure import page_lines
+from normalizers.text import clean_text
+from normalizers.vocabulary import fold
+
+_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|—|to|a|à|al|au|/)\s*((?:19|20)\d\d|\d\d)\b")
+_ORDINALS = {
+    1: ("first", "1st", "primer", "primero", "premier", "primeiro", "initial"),
+    2: ("second", "2nd", "segundo", "deuxieme", "seconde", "second"),
+    3: ("third", "3rd", "tercer", "tercero", "troisieme", "terceiro"),
+    4: ("fourth", "4th", "cuarto", "quatrieme", "quarto"),
+    5: ("fifth", "5th", "quinto", "cinquieme"),
+    6: ("sixth", "6th", "sexto", "sixieme"),
+}
+_PLAN_WORDS = r"(?:national action plan|plan de accion nacional|plan nacional de accion|plan d action national|plan national d action|nap|pan|plano nacional de acao)"
+
+
+@dataclass(frozen=True)
+class DocumentMetadata:
+    title: str | None
+    country: str | None
+    period_start: int | None
+    period_end: int | None
+    nap_number: int | None
+    issuer: str | None
+
+
+def _inverted(name: str) -> str:
+    """'Korea, Republic of' → 'Republic of Korea'."""
+    if ", " in name:
+        head, tail = name.split(", ", 1)
+        return f"{tail} {head}"
+    return name
+
+
+@lru_cache(maxsize=1)
+def country_patterns() -> tuple[tuple[str, str], ...]:
+    """(folded name, alpha-3), longest names first, in several languages."""
+    translations = []
+    for lang in ("es", "fr", "pt"):
+        try:
+            translations.append(gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]))
+        except OSError:
+            continue
+    pairs: set[tuple[str, str]] = set()
+    for c in pycountry.countries:
+        names = {c.name, getattr(c, "common_name", c.name), getattr(c, "official_name", c.name)}
+        for tr in translations:
+            names |= {tr.gettext(n) for n in list(names)}
+        for n in list(names):
+            names.add(_inverted(n))
+        for n in names:
+            key = fold(n)
+            if len(key) >= 4:
+                pairs.add((key, c.alpha_3))
+    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
+
+
+def find_country(text: str) -> str | None:
+    """The country named most often in ``text`` (longest names consumed first)."""
+    key = f" {fold(text)} "
+    counts: dict[str, int] = {}
+    first_at: dict[str, int] = {}
+    for name, code in country_patterns():
+        needle = f" {name} "
+        pos = key.find(needle)
+        while pos >= 0:
+            counts[code] = counts.get(code, 0) + 1
+            first_at.setdefault(code, pos)
+            key = key[:pos] + " " + "#" * (len(needle) - 2) + " " + key[pos + len(needle):]
+            pos = key.find(needle)
+    if not counts:
+        return None
+    return max(sorted(counts), key=lambda c: (counts[c], -first_at[c]))
+
+
+def find_period(text: str) -> tuple[int | None, int | None]:
+    m = _YEAR_RANGE.search(text)
+    if not m:
+        return None, None
+    start, end = int(m.group(1)), m.group(2)
+    end_year = int(end) if len(end) == 4 else (start // 100) * 100 + int(end)
+    return (start, end_year) if 0 <= end_year - start <= 20 else (None, None)
+
+
+def find_nap_number(text: str) -> int | None:
+    key = fold(text)
+    for n, words in _ORDINALS.items():
+        for w in words:
+            if re.search(rf"\b{w}\b(?:\s+\w+){{0,2}}\s+{_PLAN_WORDS}\b", key):
+                return n
+    m = re.search(rf"\b{_PLAN_WORDS}\s+(?:ii|iii|iv|2|3|4)\b", key)
+    if m:
+        token = m.group(0).split()[-1]
+        return {"ii": 2, "iii": 3, "iv": 4}.get(token) or int(token)
+    return None
+
+
+def title_from_layout(layout: PageLayout) -> str | None:
+    """The largest text near the top of the first page (a title block)."""
+    lines = [ln for ln in page_lines(layout, ()) if ln.text.strip()]
+    if not lines:
+        return None
+    biggest = max(ln.size for ln in lines)
+    title_lines = [ln for ln in lines if ln.size >= biggest - 0.5]
+    first = title_lines[0]
+    block = [first]
+    for ln in lines[lines.index(first) + 1:]:
+        if ln.size >= biggest - 0.5 and ln.bbox[1] - block[-1].bbox[3] < 1.5 * (first.bbox[3] - first.bbox[1]):
+            block.append(ln)
+        else:
+            break
+    title = clean_text("\n".join(ln.text for ln in block))
+    return title[:300] or None
+
+
+def extract_metadata(layouts: Sequence[PageLayout], pdf_title: str | None, doc_type: str | None) -> DocumentMetadata:
+    """Metadata from the first pages; the country only for national documents."""
+    head = [lay for lay in layouts[:3]]
+    title = pdf_title if pdf_title and len(pdf_title) > 8 else (title_from_layout(head[0]) if head else None)
+    text = "\n".join(" ".join(w.text for w in lay.words) for lay in head)
+    title_text = title or ""
+    start, end = find_period(title_text)
+    if start is None:
+        start, end = find_period(text[:3000])
+    country = None
+    if doc_type in ("nap", "other", None):
+        country = find_country(title_text) or find_country(text[:6000])
+    issuer = None
+    if country:
+        issuer = _inverted(pycountry.countries.get(alpha_3=country).name)
+    elif doc_type == "un_report":
+        issuer = "United Nations"
+    return DocumentMetadata(
+        title=title, country=country, period_start=start, period_end=end,
+        nap_number=find_nap_number(title_text) or find_nap_number(text[:3000]), issuer=issuer,
+    )

@@ -1,0 +1,161 @@
+"""Numbering grammar: the label that opens a heading, item or cell, and its place in a tree.
+
+Recognised (with the text that follows):
+- decimal: ``1.``, ``1.1.``, ``1.1.1``, ``1)``, ``1.2)``, ``(1)``
+- letters: ``a)``, ``(a)``, ``a.``, ``A.``, ``A)``
+- roman: ``I.``, ``IV.``, ``(iv)``, ``ii)``
+- keyword-prefixed: ``Objective 1``, ``OE 1.1``, ``Strategy 2.3:``, ``AXE 1.``, ``Eje 2 -``,
+  ``Pillar 3:``, ``Outcome 1.2``, ``Résultat 2.1``
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ROMAN = re.compile(r"^(?=[ivxlc]+$)m{0,3}(c[md]|d?c{0,3})(x[cl]|l?x{0,3})(i[xv]|v?i{0,3})$", re.I)
+_PREFIX_WORDS = (
+    r"objective|objectives|obj|strategic objective|specific objective|so|oe|os|og|strategy|"
+    r"outcome|output|result|expected result|pillar|area|priority|goal|action|activity|"
+    r"objetivo|objetivo estrat[ée]gico|objetivo espec[íi]fico|estrategia|resultado|eje|pilar|acci[óo]n|actividad|"
+    r"objectif|objectif strat[ée]gique|objectif sp[ée]cifique|strat[ée]gie|r[ée]sultat|axe|pilier|activit[ée]|effet|produit"
+)
+_PREFIXED = re.compile(
+    rf"^(?P<label>(?:{_PREFIX_WORDS})\.?\s*(?:n[°o.]\s*)?(?P<num>\d+(?:\.\d+)*|[ivxlc]+|[a-z])\b\.?)\s*[:.\-–—)]?\s+(?P<rest>\S.*)$",
+    re.I | re.S,
+)
+# "1.1.Build" (no space) is accepted for multi-level labels closed by a dot
+_DECIMAL = re.compile(
+    r"^(?P<label>\(?(?P<num>\d{1,3}(?:\.\d{1,3})*)(?:\.|\)|\.\))?)(?:(?=\s)|(?<=\d\.)(?<=\.\d\.|\d\d\.)(?=[A-ZÀ-Ý]))\s*(?P<rest>\S.*)$",
+    re.S,
+)
+_LETTER = re.compile(r"^(?P<label>\(?(?P<num>[a-zA-Z])[.)])\s+(?P<rest>\S.*)$", re.S)
+_ROMAN_LABEL = re.compile(r"^(?P<label>\(?(?P<num>[ivxlcIVXLC]{1,6})[.)])\s+(?P<rest>\S.*)$", re.S)
+
+
+@dataclass(frozen=True, slots=True)
+class Numbering:
+    """A parsed numbering label."""
+
+    label: str  # as printed, e.g. "1.1." or "(a)"
+    style: str  # decimal | letter | roman | prefixed
+    parts: tuple[int, ...]  # (1, 1) for "1.1."; letters a→1; roman iv→4
+    prefix: str | None  # the keyword for prefixed labels ("objective", "axe", ...)
+    closer: str  # ")" for "1)" / "a)", "." for "1." / "a.", "" otherwise
+
+    @property
+    def depth(self) -> int:
+        return len(self.parts)
+
+
+def roman_to_int(text: str) -> int | None:
+    if not text or not _ROMAN.match(text):
+        return None
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+    total, prev = 0, 0
+    for ch in reversed(text.lower()):
+        v = values[ch]
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total
+
+
+def _closer(label: str) -> str:
+    return ")" if label.endswith(")") else "." if label.endswith(".") else ""
+
+
+def parse_numbering(text: str) -> tuple[Numbering | None, str]:
+    """Split a leading numbering label from ``text``: ``(numbering or None, rest)``."""
+    s = text.strip()
+    m = _PREFIXED.match(s)
+    if m:
+        num = m.group("num")
+        prefix = re.sub(r"[\s.]+$", "", s[: m.start("num")]).strip().lower()
+        prefix = re.sub(r"\s*n[°o.]?$", "", prefix).strip(" .")
+        if re.fullmatch(r"[\d.]+", num):
+            parts = tuple(int(p) for p in num.split(".") if p)
+        elif roman_to_int(num) and len(num) > 1 or num.lower() in ("i", "v", "x"):
+            parts = (roman_to_int(num) or 0,)
+        else:
+            parts = (ord(num.lower()) - 96,)
+        return Numbering(m.group("label").strip(), "prefixed", parts, prefix, _closer(m.group("label"))), m.group("rest").strip()
+    m = _DECIMAL.match(s)
+    if m and (m.group("label").endswith((".", ")")) or "." in m.group("num")):
+        parts = tuple(int(p) for p in m.group("num").split(".") if p)
+        if not (len(parts) == 1 and parts[0] > 300):
+            return Numbering(m.group("label"), "decimal", parts, None, _closer(m.group("label"))), m.group("rest").strip()
+    m = _ROMAN_LABEL.match(s)
+    if m and roman_to_int(m.group("num")) and (len(m.group("num")) > 1 or m.group("num") in "IVXivx"):
+        value = roman_to_int(m.group("num")) or 0
+        # a single "i"/"v"/"x" is ambiguous with letters; treat upper-case forms as roman
+        if len(m.group("num")) > 1 or m.group("num").isupper():
+            return Numbering(m.group("label"), "roman", (value,), None, _closer(m.group("label"))), m.group("rest").strip()
+    m = _LETTER.match(s)
+    if m:
+        return (
+            Numbering(m.group("label"), "letter", (ord(m.group("num").lower()) - 96,), None, _closer(m.group("label"))),
+            m.group("rest").strip(),
+        )
+    return None, s
+
+
+_ITEM_START = re.compile(r"(?:^|\n)\s*(\(?[a-z]\))\s+", re.I)
+
+
+def split_lettered_items(text: str) -> list[tuple[str, str]]:
+    """``a) … b) …`` items inside one cell, as (label, text); [] when there are fewer than two.
+
+    Items must start a line (or the cell) and run a, b, c … in order, so a stray "b)" inside
+    a sentence never splits it.
+    """
+    starts = [(m.start(1), m.end(), m.group(1)) for m in _ITEM_START.finditer(text)]
+    items: list[tuple[str, str]] = []
+    expected = ord("a")
+    kept: list[tuple[int, int, str]] = []
+    for start, end, label in starts:
+        letter = label.strip("()").lower()
+        if ord(letter) == expected:
+            kept.append((start, end, label))
+            expected += 1
+    if len(kept) < 2 or text[: kept[0][0]].strip():
+        return []
+    for i, (start, end, label) in enumerate(kept):
+        stop = kept[i + 1][0] if i + 1 < len(kept) else len(text)
+        items.append((label, text[end:stop].strip()))
+    return items
+
+
+_LETTER_REF = re.compile(r"(?<![\w(])\(?([a-z])\)(?=[\s,;:]|$)", re.I)
+_LETTER_REF_LIST = re.compile(
+    r"^\s*(\(?[a-z]\)(?:\s*(?:,|;|and|y|et|e|&|-|–|to|à|a)\s*\(?[a-z]\))*)\s*[:.\-–]?\s*", re.I
+)
+
+
+def referenced_letters(text: str) -> tuple[tuple[str, ...], str]:
+    """Letters an indicator/target cell opens with (``a) and b) …`` → ('a', 'b')) and the rest."""
+    m = _LETTER_REF_LIST.match(text)
+    if not m:
+        return (), text.strip()
+    letters = tuple(ch.lower() for ch in _LETTER_REF.findall(m.group(1)))
+    span = re.search(r"([a-z])\)\s*(?:-|–|to|à|a)\s*\(?([a-z])\)", m.group(1), re.I)
+    if span:  # a range: "a) to c)"
+        lo, hi = ord(span.group(1).lower()), ord(span.group(2).lower())
+        letters = tuple(chr(c) for c in range(lo, hi + 1))
+    return letters, text[m.end():].strip()
+
+
+def split_lettered_references(text: str) -> list[tuple[tuple[str, ...], str]]:
+    """An indicator/target cell split into parts, each with the activity letters it applies to.
+
+    ``"a) and b) Number of …\\nc) Share of …"`` → [(('a','b'), 'Number of …'), (('c',), 'Share of …')];
+    a part without letters applies to every activity: ``((), text)``.
+    """
+    lines = [ln for ln in text.split("\n")]
+    parts: list[tuple[tuple[str, ...], list[str]]] = []
+    for ln in lines:
+        letters, rest = referenced_letters(ln)
+        if letters or not parts:
+            parts.append((letters, [rest] if rest else []))
+        else:
+            parts[-1][1].append(ln.strip())
+    return [(letters, "\n".join(body).strip()) for letters, body in parts if body or letters]

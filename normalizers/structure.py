@@ -1,0 +1,562 @@
+"""Plan structure: headings and matrix tables → pillar/objective tree, actions, raw actors.
+
+General mechanisms only (no rule knows a particular plan):
+
+* **Flow.** Text outside tables is grouped into blocks; blocks and tables are walked in reading
+  order across pages. Pillar banners (pillar vocabulary, short) open a pillar; numbered
+  headings (the numbering grammar) open objectives nested by their numbers.
+* **Column roles from header words.** A table's header rows are the top rows whose cells are
+  mostly role words (``headers.yaml``, any language). A role word with content to its right is
+  a *label*: "Strategy | 1.1 Build capacity" makes an objective, and "Action" merged over rows
+  makes the column to its right the action column for those rows.
+* **Spans from the grid.** Merged cells are one :class:`Cell` covering several slots, so a
+  ministry cell merged over three actions applies to all three, and an objective cell merged
+  over twenty rows is one objective.
+* **Lettered activities.** ``a) … b) …`` inside one activity cell become separate actions; an
+  indicator or target part opening with "a) and b)" applies to those activities only.
+* **Page breaks.** A table with the previous table's columns and no heading in between
+  continues it; empty merged cells at its top inherit the cell above the break, and a first
+  row whose activity text goes on in lower case is rejoined with the row it continues.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from extractors.grid import words_to_text
+from extractors.model import BBox, Cell, PageLayout, Table, TextLine, Word, union_bbox
+from normalizers.numbering import Numbering, parse_numbering, split_lettered_items, split_lettered_references
+from normalizers.records import ActionRecord, ObjectiveRecord
+from normalizers.text import clean_text
+from normalizers.vocabulary import PhraseVocabulary, classify_pillar, header_role
+
+OBJECTIVE_ROLES = ("pillar", "strategic_objective", "objective", "specific_objective", "strategy", "expected_result", "output")
+VALUE_ROLES = ("indicator", "target", "baseline", "timeline", "budget", "verification")
+ACTOR_ROLES = ("lead", "partner", "actor")
+
+
+@dataclass(frozen=True)
+class StructureSettings:
+    """Tunables of the plan-structure normalizer."""
+
+    max_banner_words: int = 8
+    max_heading_words: int = 60
+    block_gap_ratio: float = 0.9  # a vertical gap above this × line height starts a new block
+    prune_empty: bool = True  # drop headings with no action below them
+
+    def __post_init__(self) -> None:
+        if self.max_banner_words < 1 or self.max_heading_words < 1:
+            raise ValueError("StructureSettings word limits must be >= 1")
+        if self.block_gap_ratio <= 0:
+            raise ValueError(f"StructureSettings.block_gap_ratio must be > 0, got {self.block_gap_ratio!r}")
+
+
+@dataclass(frozen=True)
+class RawActor:
+    """An actor cell's text as printed, for one action, with the role its column gives."""
+
+    action_id: str
+    text: str
+    role: str
+
+
+@dataclass(frozen=True)
+class PlanStructure:
+    objectives: tuple[ObjectiveRecord, ...]
+    actions: tuple[ActionRecord, ...]
+    actors: tuple[RawActor, ...]
+
+
+# ---------------------------------------------------------------- mutable build state (local)
+
+
+@dataclass
+class _Node:
+    kind: str
+    number: Numbering | None
+    text: str
+    page: int
+    bbox: BBox
+    parent: "_Node | None"
+    pillar: str | None = None
+    pillar_raw: str | None = None
+    has_action: bool = False
+    seq: int = 0
+    cell: Cell | None = None  # the table cell the node came from, for merged-cell reuse
+
+    @property
+    def level(self) -> int:
+        return 0 if self.parent is None else self.parent.level + 1
+
+
+@dataclass
+class _Action:
+    number: str | None
+    text: str
+    parent: _Node | None
+    page: int
+    bbox: BBox
+    extractor: str
+    confidence: float
+    values: dict[str, list[str]] = field(default_factory=dict)
+    actors: list[tuple[str, str]] = field(default_factory=list)
+    seq: int = 0
+
+
+@dataclass
+class _Context:
+    """What a table continuing on the next page inherits."""
+
+    n_cols: int
+    roles: dict[int, str]
+    col_nodes: dict[int, _Node]
+    last_actions: list[_Action]
+    parent: _Node | None
+
+
+# ---------------------------------------------------------------- text blocks outside tables
+
+
+def _inside(word: Word, tables: Sequence[Table]) -> bool:
+    return any(t.x0 - 1 <= word.xc <= t.x1 + 1 and t.top - 1 <= word.yc <= t.bottom + 1 for t in tables)
+
+
+def page_lines(layout: PageLayout, tables: Sequence[Table]) -> list[TextLine]:
+    """Lines of words outside the page's tables, top to bottom."""
+    words = sorted((w for w in layout.words if not _inside(w, tables)), key=lambda w: (w.yc, w.x0))
+    lines: list[list[Word]] = []
+    for w in words:
+        if lines:
+            last = lines[-1]
+            ref = sum(x.yc for x in last) / len(last)
+            if abs(w.yc - ref) <= 0.5 * max(1.0, min(w.bottom - w.top, last[0].bottom - last[0].top)):
+                last.append(w)
+                continue
+        lines.append([w])
+    return [TextLine(tuple(sorted(ln, key=lambda w: w.x0)), layout.page_no) for ln in lines]
+
+
+def text_blocks(lines: list[TextLine], settings: StructureSettings) -> list[list[TextLine]]:
+    """Consecutive lines of the same size and weight with small gaps form one block."""
+    blocks: list[list[TextLine]] = []
+    for line in lines:
+        if blocks:
+            prev = blocks[-1][-1]
+            height = max(1.0, prev.bbox[3] - prev.bbox[1])
+            gap = line.bbox[1] - prev.bbox[3]
+            same_font = abs(line.size - prev.size) < 0.6 and line.bold == prev.bold
+            opens_item = parse_numbering(line.text)[0] is not None
+            if same_font and gap <= settings.block_gap_ratio * height and not opens_item:
+                blocks[-1].append(line)
+                continue
+        blocks.append([line])
+    return blocks
+
+
+# ---------------------------------------------------------------- the builder
+
+
+class _Builder:
+    """Walks one document's flow; all state is local to one ``build_structure`` call."""
+
+    def __init__(self, doc_id: str, headers: PhraseVocabulary, pillars: PhraseVocabulary, settings: StructureSettings):
+        self.doc_id = doc_id
+        self.headers = headers
+        self.pillars = pillars
+        self.settings = settings
+        self.nodes: list[_Node] = []
+        self.actions: list[_Action] = []
+        self.stack: list[_Node] = []
+        self.context: _Context | None = None
+
+    # -- tree
+
+    def _new_node(self, kind: str, number: Numbering | None, text: str, page: int, bbox: BBox, parent: _Node | None) -> _Node:
+        pillar_raw = parent.pillar_raw if parent else None
+        pillar = parent.pillar if parent else None
+        if kind == "pillar":
+            pillar_raw, pillar = text, classify_pillar(text, self.pillars) or "other"
+        node = _Node(kind, number, text, page, bbox, parent, pillar, pillar_raw, seq=len(self.nodes))
+        self.nodes.append(node)
+        return node
+
+    @staticmethod
+    def _rank(node: _Node) -> tuple[int, int]:
+        if node.kind == "pillar":
+            return (0, 0)
+        num = node.number
+        if num is None:
+            return (4, 0)
+        return {"roman": (1, 0), "prefixed": (2, num.depth), "decimal": (3, num.depth), "letter": (5, 0)}[num.style]
+
+    def open_heading(self, kind: str, number: Numbering | None, text: str, page: int, bbox: BBox) -> _Node:
+        probe = _Node(kind, number, text, page, bbox, None)
+        while self.stack:
+            top = self.stack[-1]
+            if (
+                number is not None and top.number is not None and number.style == top.number.style
+                and number.style in ("decimal", "prefixed") and top.number.depth < number.depth
+                and number.parts[: top.number.depth] == top.number.parts
+            ):
+                break  # 1.1 under 1
+            if self._rank(top) < self._rank(probe):
+                break
+            self.stack.pop()
+        node = self._new_node(kind, number, text, page, bbox, self.stack[-1] if self.stack else None)
+        self.stack.append(node)
+        return node
+
+    # -- blocks
+
+    def on_block(self, lines: list[TextLine]) -> None:
+        raw = "\n".join(ln.text for ln in lines)
+        text = clean_text(raw)
+        if not text:
+            return
+        number, rest = parse_numbering(text)
+        n_words = len(text.split())
+        bbox = union_bbox([ln.bbox for ln in lines])
+        page = lines[0].page_no
+        if n_words <= self.settings.max_banner_words and not text.endswith((".", ";", ",")) and (
+            number is None or number.style == "prefixed"
+        ):
+            if classify_pillar(text, self.pillars) and (number is None or number.prefix in ("axe", "eje", "pillar", "pilier", "pilar", "area")):
+                self.stack.clear()
+                self.open_heading("pillar", number, text, page, bbox)
+                self.context = None
+                return
+        if number is not None and number.style in ("decimal", "roman", "prefixed") and n_words <= self.settings.max_heading_words:
+            kind = "objective" if number.style != "roman" else "heading"
+            if number.style == "decimal" and number.depth > 1:
+                kind = "strategy"
+            if number.style == "prefixed" and number.prefix:
+                kind = header_role(number.prefix, self.headers) or kind
+                if kind not in OBJECTIVE_ROLES:
+                    kind = "objective"
+            self.open_heading(kind, number, rest, page, bbox)
+            self.context = None
+
+    # -- tables
+
+    def _roles(self, table: Table, grid: list[list[Cell | None]]) -> tuple[int, dict[int, str]]:
+        """Number of header rows and the role of each column from them."""
+        n_header = 0
+        roles: dict[int, str] = {}
+        for r, row in enumerate(grid):
+            cells = _distinct(row)
+            filled = [c for c in cells if c.text.strip()]
+            if not filled:
+                continue
+            tagged = [c for c in filled if header_role(c.text, self.headers)]
+            if not tagged or len(tagged) * 2 < len(filled):
+                break
+            if len(filled) == 1 and filled[0].colspan == table.n_cols:
+                break  # a full-width banner row is not a header
+            n_header = r + 1
+            for c in tagged:
+                role = header_role(c.text, self.headers)
+                assert role is not None
+                if _value_to_right(c, grid[r], self.headers) is not None:
+                    continue  # a label, not a column header
+                for col in range(c.col, c.col + c.colspan):
+                    roles[col] = role
+        return n_header, roles
+
+    def on_table(self, table: Table) -> None:
+        grid = table.grid()
+        n_header, roles = self._roles(table, grid)
+        ctx = self.context
+        continuing = ctx is not None and ctx.n_cols == table.n_cols and (not roles or roles == ctx.roles)
+        if continuing and ctx is not None:
+            roles = roles or dict(ctx.roles)
+        parent = self.stack[-1] if self.stack else None
+        if continuing and ctx is not None:
+            parent = ctx.parent
+        # header rows may carry label/value objectives ("Strategy | 1.1 text")
+        for r in range(n_header):
+            for cell in _distinct(grid[r]):
+                parent = self._label_value(cell, grid[r], table, parent) or parent
+        has_labels = any(
+            _is_label(c, grid[r], self.headers) for r in range(n_header, table.n_rows) for c in _distinct(grid[r])
+        )
+        if not roles and not has_labels:
+            self.context = None
+            return  # not a plan matrix
+        col_nodes: dict[int, _Node] = dict(ctx.col_nodes) if continuing and ctx else {}
+        seen_action_cells: dict[Cell, list[_Action]] = {}
+        seen_value_cells: set[tuple[Cell, int]] = set()
+        first_data_row = True
+        last_actions: list[_Action] = ctx.last_actions if continuing and ctx else []
+        for r in range(n_header, table.n_rows):
+            row = grid[r]
+            cells = _distinct(row)
+            filled = [c for c in cells if c.text.strip()]
+            if not filled:
+                continue
+            if len(filled) == 1 and filled[0].colspan >= max(2, table.n_cols - 1) and table.n_cols > 1:
+                parent = self._banner_row(filled[0], table, parent)
+                col_nodes = {}
+                first_data_row = False
+                continue
+            row_roles = dict(roles)
+            row_parent = parent
+            for cell in cells:
+                value = _value_to_right(cell, row, self.headers)
+                if value is None:
+                    continue
+                role = header_role(cell.text, self.headers)
+                for col in range(cell.col, cell.col + cell.colspan):
+                    row_roles.pop(col, None)
+                if role in OBJECTIVE_ROLES:
+                    row_parent = self._label_value(cell, row, table, row_parent) or row_parent
+                    parent = row_parent
+                    for col in range(value.col, value.col + value.colspan):
+                        row_roles.pop(col, None)
+                else:
+                    for col in range(value.col, value.col + value.colspan):
+                        row_roles[col] = role or "action"
+            # objective columns, left to right
+            for col in sorted(c for c, role in row_roles.items() if role in OBJECTIVE_ROLES):
+                cell = row[col]
+                if cell is None or cell.col != col:
+                    continue
+                existing = col_nodes.get(col)
+                if existing is not None and existing.cell is cell:
+                    row_parent = existing
+                    continue
+                if not cell.text.strip():
+                    if first_data_row and existing is not None:
+                        row_parent = existing  # a merged cell broken by the page
+                    continue
+                number, rest = parse_numbering(clean_text(cell.text))
+                kind = row_roles[col]
+                if kind == "pillar":
+                    node = self._new_node("pillar", number, clean_text(cell.text), table.page_no, cell.bbox, None)
+                else:
+                    node = self._new_node(kind, number, rest, table.page_no, cell.bbox, row_parent)
+                node.cell = cell
+                col_nodes[col] = node
+                for deeper in [c for c in col_nodes if c > col]:
+                    del col_nodes[deeper]
+                row_parent = node
+            action_cols = [c for c, role in row_roles.items() if role == "action"]
+            if not action_cols:
+                action_cols = self._guess_action_column(row, row_roles)
+            row_actions: list[_Action] = []
+            for col in action_cols[:1]:
+                cell = row[col]
+                if cell is None:
+                    continue
+                if cell in seen_action_cells:
+                    row_actions = seen_action_cells[cell]
+                    continue
+                text = cell.text.strip()
+                if not text:
+                    continue
+                if first_data_row and continuing and last_actions and _continues(text):
+                    for act in last_actions[-1:]:
+                        act.text = clean_text(act.text + "\n" + text)
+                    row_actions = last_actions[-1:]
+                    seen_action_cells[cell] = row_actions
+                    continue
+                row_actions = self._actions_from_cell(cell, table, row_parent)
+                seen_action_cells[cell] = row_actions
+            if not row_actions:
+                first_data_row = False
+                continue
+            for node in _ancestors(row_parent):
+                node.has_action = True
+            for col, role in sorted(row_roles.items()):
+                cell = row[col]
+                if cell is None or cell.col != col or (cell, id(row_actions)) in seen_value_cells:
+                    continue
+                seen_value_cells.add((cell, id(row_actions)))
+                if role in VALUE_ROLES:
+                    _apply_values(row_actions, role, cell.text)
+                elif role in ACTOR_ROLES and cell.text.strip():
+                    actor_role = role if role != "actor" else ("partner" if "lead" in roles.values() else "lead")
+                    for act in row_actions:
+                        if (cell.text, actor_role) not in act.actors:
+                            act.actors.append((cell.text, actor_role))
+            last_actions = row_actions
+            first_data_row = False
+        self.context = _Context(table.n_cols, roles, col_nodes, last_actions, parent)
+
+    def _guess_action_column(self, row: list[Cell | None], row_roles: dict[int, str]) -> list[int]:
+        """No column says "action": the unassigned column with the longest text holds them."""
+        if not any(role in ACTOR_ROLES + VALUE_ROLES for role in row_roles.values()):
+            return []
+        free = [c for c in range(len(row)) if c not in row_roles and row[c] is not None and row[c].col == c]  # type: ignore[union-attr]
+        best = max(free, key=lambda c: len(row[c].text), default=None)  # type: ignore[union-attr]
+        return [best] if best is not None and row[best] and row[best].text.strip() else []  # type: ignore[union-attr]
+
+    def _label_value(self, cell: Cell, row: list[Cell | None], table: Table, parent: _Node | None) -> _Node | None:
+        value = _value_to_right(cell, row, self.headers)
+        role = header_role(cell.text, self.headers)
+        if value is None or role not in OBJECTIVE_ROLES:
+            return None
+        number, rest = parse_numbering(clean_text(value.text))
+        if number is not None and number.style == "decimal" and parent is not None:
+            # attach by numbering: 1.1 belongs under the open heading numbered 1
+            for node in reversed(self.stack):
+                if node.number is not None and node.number.style == "decimal" and number.parts[: node.number.depth] == node.number.parts and node.number.depth < number.depth:
+                    parent = node
+                    break
+        return self._new_node(role or "objective", number, rest, table.page_no, value.bbox, parent)
+
+    def _banner_row(self, cell: Cell, table: Table, parent: _Node | None) -> _Node | None:
+        text = clean_text(cell.text)
+        number, rest = parse_numbering(text)
+        if classify_pillar(text, self.pillars) and len(text.split()) <= self.settings.max_banner_words:
+            self.stack.clear()
+            return self.open_heading("pillar", number, text, table.page_no, cell.bbox)
+        if number is not None:
+            kind = header_role(number.prefix, self.headers) if number.prefix else None
+            return self.open_heading(kind if kind in OBJECTIVE_ROLES else "objective", number, rest, table.page_no, cell.bbox)
+        return parent
+
+    def _actions_from_cell(self, cell: Cell, table: Table, parent: _Node | None) -> list[_Action]:
+        items = split_lettered_items(cell.text)
+        made = []
+        extractor = f"{table.extractor}@1"
+        if items:
+            for label, text in items:
+                made.append(_Action(label, clean_text(text), parent, table.page_no, cell.bbox, extractor, table.score))
+        else:
+            number, rest = parse_numbering(clean_text(cell.text))
+            if number is not None and number.style == "prefixed":
+                number, rest = None, clean_text(cell.text)
+            made.append(_Action(number.label if number else None, rest, parent, table.page_no, cell.bbox, extractor, table.score))
+        for act in made:
+            act.seq = len(self.actions)
+            self.actions.append(act)
+        return made
+
+    # -- output
+
+    def records(self) -> PlanStructure:
+        keep = [n for n in self.nodes if n.has_action or not self.settings.prune_empty]
+        kept_ids = {id(n): f"o{i + 1:04d}" for i, n in enumerate(keep)}
+
+        def kept_parent(node: _Node | None) -> _Node | None:
+            while node is not None and id(node) not in kept_ids:
+                node = node.parent
+            return node
+
+        objectives = []
+        for n in keep:
+            par = kept_parent(n.parent)
+            level = len(list(_ancestors(par)))
+            objectives.append(
+                ObjectiveRecord(
+                    doc_id=self.doc_id, objective_id=kept_ids[id(n)], parent_id=kept_ids[id(par)] if par else None,
+                    level=level, kind=n.kind, number=n.number.label if n.number else None, text=n.text,
+                    pillar=n.pillar, pillar_raw=n.pillar_raw, page=n.page,
+                    x0=n.bbox[0], top=n.bbox[1], x1=n.bbox[2], bottom=n.bbox[3],
+                )
+            )
+        actions, actors = [], []
+        for i, a in enumerate(self.actions):
+            action_id = f"a{i + 1:04d}"
+            par = kept_parent(a.parent)
+            actions.append(
+                ActionRecord(
+                    doc_id=self.doc_id, action_id=action_id, objective_id=kept_ids[id(par)] if par else None,
+                    number=a.number, text=a.text, indicator=_joined(a.values.get("indicator")),
+                    target=_joined(a.values.get("target")), timeline=_joined(a.values.get("timeline")),
+                    budget=_joined(a.values.get("budget")), page=a.page,
+                    x0=a.bbox[0], top=a.bbox[1], x1=a.bbox[2], bottom=a.bbox[3],
+                    extractor=a.extractor, confidence=round(a.confidence, 4),
+                )
+            )
+            actors.extend(RawActor(action_id, text, role) for text, role in a.actors)
+        return PlanStructure(tuple(objectives), tuple(actions), tuple(actors))
+
+
+# ---------------------------------------------------------------- small pure helpers
+
+
+def _distinct(row: list[Cell | None]) -> list[Cell]:
+    out: list[Cell] = []
+    for c in row:
+        if c is not None and (not out or out[-1] is not c) and c not in out:
+            out.append(c)
+    return out
+
+
+def _is_label(cell: Cell, row: list[Cell | None], headers: PhraseVocabulary) -> bool:
+    return _value_to_right(cell, row, headers) is not None
+
+
+def _value_to_right(cell: Cell, row: list[Cell | None], headers: PhraseVocabulary) -> Cell | None:
+    """The content cell right of a role-word cell (``Strategy | 1.1 …``), else None."""
+    if not cell.text.strip() or header_role(cell.text, headers) is None:
+        return None
+    nxt = cell.col + cell.colspan
+    if nxt >= len(row):
+        return None
+    right = row[nxt]
+    if right is None or not right.text.strip() or header_role(right.text, headers) is not None:
+        return None
+    return right
+
+
+def _ancestors(node: _Node | None):
+    while node is not None:
+        yield node
+        node = node.parent
+
+
+def _continues(text: str) -> bool:
+    """Whether a cell's text goes on from the row above (split by a page break)."""
+    first = text.lstrip()[:1]
+    return bool(first) and first.islower() and parse_numbering(text)[0] is None
+
+
+def _apply_values(actions: list[_Action], role: str, text: str) -> None:
+    if not text.strip():
+        return
+    letters_of = {a.number.strip("().").lower(): a for a in actions if a.number and len(a.number.strip("().")) == 1}
+    for letters, part in split_lettered_references(text):
+        part = clean_text(part)
+        if not part:
+            continue
+        targets = [letters_of[x] for x in letters if x in letters_of] if letters and letters_of else actions
+        for act in targets:
+            values = act.values.setdefault(role, [])
+            if part not in values:
+                values.append(part)
+
+
+def _joined(values: list[str] | None) -> str | None:
+    return "\n".join(values) if values else None
+
+
+def build_structure(
+    layouts: Sequence[PageLayout],
+    tables: Sequence[Table],
+    doc_id: str,
+    headers: PhraseVocabulary,
+    pillars: PhraseVocabulary,
+    settings: StructureSettings = StructureSettings(),
+) -> PlanStructure:
+    """Objective tree, actions and raw actor cells of one document."""
+    builder = _Builder(doc_id, headers, pillars, settings)
+    by_page: dict[int, list[Table]] = {}
+    for t in tables:
+        by_page.setdefault(t.page_no, []).append(t)
+    for layout in layouts:
+        page_tables = sorted(by_page.get(layout.page_no, []), key=lambda t: (t.top, t.x0))
+        flow: list[tuple[float, int, object]] = [(t.top, 1, t) for t in page_tables]
+        for block in text_blocks(page_lines(layout, page_tables), settings):
+            flow.append((block[0].bbox[1], 0, block))
+        for _, kind, item in sorted(flow, key=lambda f: (f[0], f[1])):
+            if kind == 1:
+                builder.on_table(item)  # type: ignore[arg-type]
+            else:
+                builder.on_block(item)  # type: ignore[arg-type]
+    return builder.records()
+
+
+__all__ = ["StructureSettings", "PlanStructure", "RawActor", "build_structure", "page_lines", "text_blocks", "words_to_text"]

@@ -1,0 +1,92 @@
+"""Reference vocabularies (column roles, pillars) loaded from the YAML files in ``reference/``.
+
+Matching folds both sides the same way: accents and case dropped, punctuation to spaces,
+a plural ``s`` dropped, so one phrase covers "Indicator", "INDICATORS" and "indicateurs".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+REFERENCE_DIR = Path(__file__).parent / "reference"
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_NUMBERING = re.compile(r"^\s*(?:[0-9ivxlc]+[.)]?|\(?[a-z0-9]{1,3}[.)])\s+", re.I)
+
+
+def fold(text: str) -> str:
+    """Accent-, case- and punctuation-insensitive form, plural ``s`` removed from each word."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("œ", "oe").replace("Œ", "OE"))
+    ascii_ = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    words = _NON_WORD.sub(" ", ascii_).split()
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words)
+
+
+@dataclass(frozen=True)
+class PhraseVocabulary:
+    """Canonical label → phrases, pre-folded; longest phrase wins."""
+
+    phrases: tuple[tuple[str, str], ...]  # (folded phrase, label), longest first
+
+    @classmethod
+    def from_mapping(cls, mapping: dict[str, list[str]]) -> "PhraseVocabulary":
+        pairs = {(fold(str(p)), label) for label, phrases in mapping.items() for p in phrases}
+        ordered = sorted(pairs, key=lambda pl: (-len(pl[0].split()), -len(pl[0]), list(mapping).index(pl[1]), pl[0]))
+        return cls(tuple(p for p in ordered if p[0]))
+
+    def exact(self, text: str) -> str | None:
+        """Label whose phrase equals the whole text (numbering and trailing colons ignored)."""
+        key = fold(_NUMBERING.sub("", text))
+        for phrase, label in self.phrases:
+            if phrase == key:
+                return label
+        return None
+
+    def contains(self, text: str) -> str | None:
+        """Label of the longest phrase found as whole words anywhere in the text."""
+        key = f" {fold(text)} "
+        for phrase, label in self.phrases:
+            if f" {phrase} " in key:
+                return label
+        return None
+
+
+@lru_cache(maxsize=None)
+def load_vocabulary(name: str, directory: Path = REFERENCE_DIR) -> PhraseVocabulary:
+    """A vocabulary file from ``reference/`` (``headers`` or ``pillars``)."""
+    with open(directory / f"{name}.yaml", encoding="utf-8") as fh:
+        mapping = yaml.safe_load(fh)
+    if not isinstance(mapping, dict):
+        raise ValueError(f"{name}.yaml must map labels to lists of phrases")
+    return PhraseVocabulary.from_mapping(mapping)
+
+
+def header_role(text: str, vocab: PhraseVocabulary) -> str | None:
+    """Column role named by a header cell, or None when the cell is not a header.
+
+    A header is short: the whole cell matches a phrase, or the matching phrase covers at least
+    half of the cell's words (``Lead agency (ministry)``, ``Indicadores de resultado``).
+    """
+    if not text.strip():
+        return None
+    role = vocab.exact(text)
+    if role:
+        return role
+    words = fold(_NUMBERING.sub("", text)).split()
+    if not words or len(words) > 6:
+        return None
+    key = f" {' '.join(words)} "
+    for phrase, label in vocab.phrases:
+        if f" {phrase} " in key and len(phrase.split()) * 2 >= len(words):
+            return label
+    return None
+
+
+def classify_pillar(text: str, vocab: PhraseVocabulary) -> str | None:
+    """Canonical pillar named in a short banner or heading, else None."""
+    return vocab.contains(text)

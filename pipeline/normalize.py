@@ -1,0 +1,125 @@
+"""Normalization stage: :class:`ExtractedDocument` → rows of every output table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any, Sequence
+
+from extractors.model import PageLayout, Table
+from normalizers.actors import Gazetteer, match_actors
+from normalizers.doctype import detect_doc_type, detect_language
+from normalizers.furniture import strip_furniture
+from normalizers.metadata import extract_metadata
+from normalizers.records import ActorRecord, DocumentRecord, TableCellRecord
+from normalizers.report import build_report
+from normalizers.structure import PlanStructure, RawActor, build_structure
+from normalizers.vocabulary import PhraseVocabulary
+from pipeline.extract import ExtractedDocument
+from pipeline.settings import PipelineSettings
+
+
+@dataclass(frozen=True)
+class References:
+    """Reference data every document is normalized against (loaded once per run)."""
+
+    headers: PhraseVocabulary
+    pillars: PhraseVocabulary
+    gazetteer: Gazetteer
+
+
+@dataclass
+class Outputs:
+    """Rows per output table name."""
+
+    rows: dict[str, list[Any]] = field(default_factory=dict)
+
+    def add(self, name: str, records: Sequence[Any]) -> None:
+        self.rows.setdefault(name, []).extend(records)
+
+    def extend(self, other: "Outputs") -> None:
+        for name, records in other.rows.items():
+            self.add(name, records)
+
+
+def table_cells(doc_id: str, tables: Sequence[Table]) -> list[TableCellRecord]:
+    return [
+        TableCellRecord(
+            doc_id=doc_id, table_id=f"p{t.page_no:03d}t{t.index + 1}", page=t.page_no, row=c.row, col=c.col,
+            rowspan=c.rowspan, colspan=c.colspan, text=c.text, x0=c.x0, top=c.top, x1=c.x1, bottom=c.bottom,
+            extractor=t.extractor,
+        )
+        for t in tables
+        for c in t.cells
+    ]
+
+
+def actor_rows(doc_id: str, raw: Sequence[RawActor], gazetteer: Gazetteer, country: str | None) -> list[ActorRecord]:
+    """Each raw actor cell split and matched; unknown actors are kept with type ``other``."""
+    rows: dict[tuple[str, str, str, str | None], ActorRecord] = {}
+    for ra in raw:
+        for m in match_actors(ra.text, gazetteer, country):
+            key = (ra.action_id, ra.role, m.actor_raw, m.actor_code)
+            rows.setdefault(key, ActorRecord(
+                doc_id=doc_id, action_id=ra.action_id, actor_raw=m.actor_raw, actor_code=m.actor_code,
+                actor_name=m.actor_name, actor_type=m.actor_type, sector=m.sector, role=ra.role,
+            ))
+    return list(rows.values())
+
+
+def _without_tables(layouts: Sequence[PageLayout], tables: Sequence[Table]) -> list[PageLayout]:
+    """Pages with the words inside tables removed (the prose that surrounds matrices)."""
+    by_page: dict[int, list[Table]] = {}
+    for t in tables:
+        by_page.setdefault(t.page_no, []).append(t)
+    out = []
+    for lay in layouts:
+        ts = by_page.get(lay.page_no, [])
+        if ts:
+            words = tuple(w for w in lay.words if not any(t.x0 <= w.xc <= t.x1 and t.top <= w.yc <= t.bottom for t in ts))
+            lay = replace(lay, words=words)
+        out.append(lay)
+    return out
+
+
+def normalize_document(doc: ExtractedDocument, refs: References, settings: PipelineSettings) -> Outputs:
+    """Every output row for one document."""
+    out = Outputs()
+    base = dict(doc_id=doc.doc_id, source_path=doc.source_path, sha256=doc.sha256, n_pages=doc.n_pages)
+    if doc.status == "error":
+        out.add("documents", [DocumentRecord(**base, status="error", error=doc.error)])
+        return out
+    layouts, _furniture = strip_furniture(list(doc.layouts))
+    doc_type = detect_doc_type(layouts)
+    text = "\n".join(" ".join(w.text for w in lay.words) for lay in layouts[:10])
+    language = detect_language(text)
+    meta = extract_metadata(layouts, doc.pdf_title, doc_type)
+    structure: PlanStructure = build_structure(
+        layouts, doc.tables, doc.doc_id, refs.headers, refs.pillars, settings.structure
+    )
+    report = build_report(_without_tables(layouts, doc.tables), doc.doc_id, refs.gazetteer, meta.country)
+    objectives, actions, raw_actors = structure.objectives, structure.actions, structure.actors
+    actors = actor_rows(doc.doc_id, raw_actors, refs.gazetteer, meta.country)
+    if not actions and report.actions:  # a prose document: recommendations / headed bullets
+        objectives, actions, actors = report.objectives, report.actions, list(report.actors)
+    elif not objectives and report.objectives:
+        objectives = report.objectives
+    if structure.actions:
+        layout_family = "mixed" if len(report.paragraphs) >= 5 else "matrix"
+    else:
+        layout_family = "prose" if report.paragraphs else "unknown"
+    out.add("documents", [DocumentRecord(
+        **base, title=meta.title, issuer=meta.issuer, country=meta.country, doc_type=doc_type,
+        nap_number=meta.nap_number, period_start=meta.period_start, period_end=meta.period_end,
+        language=language, ocr=any(lay.ocr for lay in doc.layouts), layout=layout_family,
+        status=doc.status, error=doc.error,
+    )])
+    out.add("objectives", objectives)
+    out.add("actions", actions)
+    out.add("actors", actors)
+    out.add("tables", table_cells(doc.doc_id, doc.tables))
+    out.add("paragraphs", report.paragraphs)
+    out.add("sections", report.sections)
+    out.add("footnotes", report.footnotes)
+    out.add("footnote_refs", report.footnote_refs)
+    out.add("mentions", report.mentions)
+    return out
