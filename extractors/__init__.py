@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Callable
 
 from extractors.grid import GridSettings
-from extractors.tables import RuledTableExtractor, TableExtractor
+from extractors.tables import RuledTableExtractor, TableExtractor, TextTableExtractor
 
 TABLE_EXTRACTORS: dict[str, Callable[[GridSettings], TableExtractor]] = {
     "ruled": lambda grid: RuledTableExtractor(grid),
+    "text": lambda grid: TextTableExtractor(grid=grid),
 }
 
 

@@ -23,6 +23,7 @@ class GridSettings:
     snap_pt: float = 2.0  # rulings this close are the same line
     join_pt: float = 3.0  # collinear pieces this close are joined
     coverage: float = 0.6  # share of a slot side a ruling must cover to separate two slots
+    min_cell_pt: float = 6.5  # parallel lines closer than this are one (inset cell fills, double rules)
     min_rows: int = 2
     min_cols: int = 2
 
@@ -117,9 +118,24 @@ def grid_edges(component: list[Segment], settings: GridSettings) -> tuple[list[f
     vs = [s for s in component if not s.horizontal]
     ys = [s.pos for s in hs] + [min(s.start for s in vs), max(s.end for s in vs)]
     xs = [s.pos for s in vs] + [min(s.start for s in hs), max(s.end for s in hs)]
-    rows = [round(sum(g) / len(g), 2) for g in _cluster(ys, settings.snap_pt)]
-    cols = [round(sum(g) / len(g), 2) for g in _cluster(xs, settings.snap_pt)]
+    rows = [round(sum(g) / len(g), 2) for g in _cluster(ys, settings.min_cell_pt)]
+    cols = [round(sum(g) / len(g), 2) for g in _cluster(xs, settings.min_cell_pt)]
     return rows, cols
+
+
+def _snap(value: float, edges: list[float], tol: float) -> float:
+    best = min(edges, key=lambda e: abs(e - value))
+    return best if abs(best - value) <= tol else value
+
+
+def snap_component(component: list[Segment], rows: list[float], cols: list[float], settings: GridSettings) -> list[Segment]:
+    """Segments moved onto the grid's edges, so doubled lines and inset fills line up."""
+    tol = settings.min_cell_pt
+    out = []
+    for s in component:
+        pos_edges, run_edges = (rows, cols) if s.horizontal else (cols, rows)
+        out.append(Segment(s.horizontal, _snap(s.pos, pos_edges, tol), _snap(s.start, run_edges, tol), _snap(s.end, run_edges, tol)))
+    return out
 
 
 def _covered(segs: list[Segment], pos: float, a: float, b: float, settings: GridSettings) -> bool:
@@ -223,6 +239,7 @@ def ruled_tables(layout: PageLayout, settings: GridSettings = GridSettings()) ->
         rows, cols = grid_edges(comp, settings)
         if len(rows) - 1 < settings.min_rows or len(cols) - 1 < settings.min_cols:
             continue
+        comp = snap_component(comp, rows, cols, settings)
         spans = grid_cells(comp, rows, cols, settings)
         cells, straddling = fill_cells(spans, rows, cols, layout.words)
         filled = [c for c in cells if c.text]

@@ -11,6 +11,7 @@ from typing import Protocol
 
 from extractors.grid import GridSettings, ruled_tables
 from extractors.model import PageLayout, Table
+from extractors.textgrid import TextGridSettings, text_tables
 
 
 class TableExtractor(Protocol):
@@ -28,6 +29,19 @@ class RuledTableExtractor:
 
     def extract(self, layout: PageLayout) -> list[Table]:
         return ruled_tables(layout, self.settings)
+
+
+@dataclass(frozen=True)
+class TextTableExtractor:
+    """Tables laid out with whitespace (and perhaps horizontal rules only), outside ruled grids."""
+
+    settings: TextGridSettings = TextGridSettings()
+    grid: GridSettings = GridSettings()
+    name: str = "text"
+
+    def extract(self, layout: PageLayout) -> list[Table]:
+        ruled = tuple(t.bbox for t in ruled_tables(layout, self.grid))
+        return text_tables(layout, self.settings, exclude=ruled)
 
 
 def _overlap(a: Table, b: Table) -> float:

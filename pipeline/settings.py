@@ -15,7 +15,7 @@ from extractors.grid import GridSettings
 from extractors.layout import LayoutSettings
 from normalizers.structure import StructureSettings
 
-TABLE_STRATEGIES = ("ruled",)
+TABLE_STRATEGIES = ("ruled", "text")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,327 @@
+"""Tables without (full) rulings: columns from whitespace gutters, rows from rules or line starts.
+
+Pure steps over a :class:`PageLayout`:
+
+1. ``line_segments``: each text line split where the gap between words is wider than a column
+   gap (about one em);
+2. ``table_runs``: runs of consecutive lines, most of them with two or more segments, that are
+   not prose (a full-width single segment ends a run);
+3. ``gutters``: x ranges that (almost) no segment of the run covers — a header cell spanning
+   two columns may cross a gutter, so a gutter tolerates a few crossings;
+4. rows: horizontal rulings crossing the run when the table has them (partly ruled tables),
+   otherwise a row starts where the key column starts new text; lines that only continue other
+   columns are joined to the row above;
+5. ``infer_label_spans``: in a sparse column (a lead-ministry column, an objective column) each
+   label covers the empty rows around it — from its own row down when labels sit at the top
+   of their span, split at the midpoints between labels when they sit in the middle.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extractors.grid import words_to_text
+from extractors.model import Cell, PageLayout, Table, Word
+
+
+@dataclass(frozen=True)
+class TextGridSettings:
+    gap_em: float = 0.9  # a gap wider than this × font size separates two columns
+    min_gap_pt: float = 4.0
+    min_rows: int = 3
+    min_cols: int = 2
+    max_line_gap_ratio: float = 2.6  # a vertical gap above this × line height ends a run
+    gutter_tolerance: float = 0.12  # share of a run's lines that may cross a gutter
+    min_gutter_pt: float = 4.0
+
+    def __post_init__(self) -> None:
+        if self.min_rows < 2 or self.min_cols < 2:
+            raise ValueError("TextGridSettings.min_rows and min_cols must be >= 2")
+        if not 0 <= self.gutter_tolerance < 0.5:
+            raise ValueError(f"TextGridSettings.gutter_tolerance must be in [0, 0.5), got {self.gutter_tolerance!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    words: tuple[Word, ...]
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    segments: tuple[Segment, ...]
+
+    @property
+    def top(self) -> float:
+        return min(s.top for s in self.segments)
+
+    @property
+    def bottom(self) -> float:
+        return max(s.bottom for s in self.segments)
+
+    @property
+    def x0(self) -> float:
+        return self.segments[0].x0
+
+    @property
+    def x1(self) -> float:
+        return max(s.x1 for s in self.segments)
+
+    @property
+    def height(self) -> float:
+        return max(1.0, self.bottom - self.top)
+
+
+def line_segments(words: list[Word], settings: TextGridSettings) -> list[Line]:
+    """Words grouped into baselines, each split into segments at column-wide gaps."""
+    ordered = sorted(words, key=lambda w: (w.yc, w.x0))
+    rows: list[list[Word]] = []
+    for w in ordered:
+        if rows:
+            last = rows[-1]
+            ref = sum(x.yc for x in last) / len(last)
+            if abs(w.yc - ref) <= 0.45 * max(1.0, min(w.bottom - w.top, last[0].bottom - last[0].top)):
+                last.append(w)
+                continue
+        rows.append([w])
+    lines = []
+    for row in rows:
+        row.sort(key=lambda w: w.x0)
+        segs: list[list[Word]] = [[row[0]]]
+        for prev, w in zip(row, row[1:]):
+            size = max(prev.size, w.size, prev.bottom - prev.top, 1.0)
+            if w.x0 - prev.x1 > max(settings.min_gap_pt, settings.gap_em * size):
+                segs.append([w])
+            else:
+                segs[-1].append(w)
+        lines.append(Line(tuple(Segment(tuple(s)) for s in segs)))
+    return lines
+
+
+def table_runs(lines: list[Line], settings: TextGridSettings, page_width: float) -> list[list[Line]]:
+    """Runs of lines that look like table rows (several segments), prose excluded."""
+    runs: list[list[Line]] = []
+    cur: list[Line] = []
+
+    def close() -> None:
+        while cur and len(cur[-1].segments) < 2:
+            cur.pop()
+        if sum(1 for ln in cur if len(ln.segments) >= 2) >= settings.min_rows:
+            runs.append(list(cur))
+        cur.clear()
+
+    for line in lines:
+        if cur:
+            gap = line.top - cur[-1].bottom
+            if gap > settings.max_line_gap_ratio * cur[-1].height:
+                close()
+        multi = len(line.segments) >= 2
+        if not cur:
+            if multi:
+                cur.append(line)
+            continue
+        left, right = min(ln.x0 for ln in cur), max(ln.x1 for ln in cur)
+        prose = not multi and (line.x1 - line.x0) > 0.75 * max(right - left, 1.0) and (line.x1 - line.x0) > 0.45 * page_width
+        if prose:
+            close()
+            continue
+        cur.append(line)
+    close()
+    return runs
+
+
+def gutters(run: list[Line], settings: TextGridSettings) -> list[tuple[float, float]]:
+    """Empty vertical bands between columns, left to right."""
+    left = min(ln.x0 for ln in run)
+    right = max(ln.x1 for ln in run)
+    step = 1.0
+    n = int((right - left) / step) + 1
+    cover = [0] * n
+    for ln in run:
+        for s in ln.segments:
+            for i in range(int((s.x0 - left) / step), min(n, int((s.x1 - left) / step) + 1)):
+                cover[i] += 1
+    allowed = settings.gutter_tolerance * len(run)
+    bands: list[tuple[float, float]] = []
+    start = None
+    for i, c in enumerate(cover):
+        if c <= allowed:
+            if start is None:
+                start = i
+        elif start is not None:
+            if (i - start) * step >= settings.min_gutter_pt and start > 0:
+                bands.append((left + start * step, left + i * step))
+            start = None
+    return bands
+
+
+def _column_edges(run: list[Line], bands: list[tuple[float, float]]) -> list[float]:
+    left = min(ln.x0 for ln in run)
+    right = max(ln.x1 for ln in run)
+    return [left] + [(a + b) / 2 for a, b in bands] + [right]
+
+
+def _cols_of(seg: Segment, edges: list[float]) -> tuple[int, int]:
+    """First and last column a segment covers."""
+    cols = [i for i in range(len(edges) - 1) if min(seg.x1, edges[i + 1]) - max(seg.x0, edges[i]) > 0.5]
+    if not cols:
+        xc = (seg.x0 + seg.x1) / 2
+        cols = [min(range(len(edges) - 1), key=lambda i: abs((edges[i] + edges[i + 1]) / 2 - xc))]
+    return cols[0], cols[-1]
+
+
+def _row_breaks_from_rules(layout: PageLayout, run: list[Line], left: float, right: float) -> list[float] | None:
+    """y of horizontal rules crossing most of the run's width (a partly ruled table)."""
+    top, bottom = run[0].top - 2, run[-1].bottom + 2
+    ys = sorted({round(r.top, 1) for r in layout.rulings
+                 if r.horizontal and top - 12 <= r.top <= bottom + 12 and (min(r.x1, right) - max(r.x0, left)) > 0.6 * (right - left)})
+    inner = [y for y in ys if run[0].bottom < y < run[-1].top]
+    return ys if len(inner) >= 1 else None
+
+
+def _rows(run: list[Line], edges: list[float], rule_ys: list[float] | None) -> list[list[Line]]:
+    if rule_ys:
+        groups: list[list[Line]] = []
+        bounds = [float("-inf")] + [y for y in rule_ys] + [float("inf")]
+        for a, b in zip(bounds, bounds[1:]):
+            members = [ln for ln in run if a <= (ln.top + ln.bottom) / 2 < b]
+            if members:
+                groups.append(members)
+        return groups
+    # key column: the leftmost column where most lines start text
+    n_cols = len(edges) - 1
+    starts = [0] * n_cols
+    for ln in run:
+        c0, _ = _cols_of(ln.segments[0], edges)
+        starts[c0] += 1
+    key = 0 if starts[0] * 2 >= len(run) * 0.5 else max(range(n_cols), key=lambda c: starts[c])
+    groups = []
+    for ln in run:
+        first_col = _cols_of(ln.segments[0], edges)[0]
+        has_key = any(_cols_of(s, edges)[0] <= key <= _cols_of(s, edges)[1] for s in ln.segments)
+        gap = ln.top - groups[-1][-1].bottom if groups else 0.0
+        continues = groups and not has_key and first_col > key and gap < 0.9 * ln.height
+        if continues:
+            groups[-1].append(ln)
+        else:
+            groups.append([ln])
+    return groups
+
+
+def infer_label_spans(slots: list[list[list[Word]]], col: int, n_rows: int) -> dict[int, tuple[int, int]]:
+    """Row spans of the labels of a sparse column: {label row: (first row, last row)}."""
+    labelled = [r for r in range(n_rows) if slots[r][col]]
+    if not labelled or len(labelled) * 2 > n_rows:
+        return {}
+    spans: dict[int, tuple[int, int]] = {}
+    top_aligned = labelled[0] == 0
+    for i, r in enumerate(labelled):
+        nxt = labelled[i + 1] if i + 1 < len(labelled) else None
+        prv = labelled[i - 1] if i else None
+        if top_aligned:
+            spans[r] = (r, (nxt - 1) if nxt is not None else n_rows - 1)
+        else:
+            lo = 0 if prv is None else (prv + r) // 2 + 1
+            hi = n_rows - 1 if nxt is None else (r + nxt) // 2
+            spans[r] = (lo, hi)
+    return spans
+
+
+def _is_list(cells: list[Cell], n_cols: int) -> bool:
+    """Two columns whose first holds only markers (numbers, letters, bullets): a list, not a table."""
+    if n_cols != 2:
+        return False
+    firsts = [c.text for c in cells if c.col == 0 and c.text]
+    return all(len(t) <= 4 for t in firsts)
+
+
+def _cells(slots: list[list[list[Word]]], col_spans: dict[tuple[int, int], int], edges: list[float],
+           row_edges: list[float], label_spans: bool) -> list[Cell]:
+    """Cells of the grid; sparse columns get label spans, wide segments column spans."""
+    n_rows, n_cols = len(slots), len(edges) - 1
+    owner: dict[tuple[int, int], tuple[int, int, int]] = {}  # slot → (label row, first row, last row)
+    if label_spans:
+        for c in range(n_cols):
+            if any(col_spans.get((r, c), 1) > 1 for r in range(n_rows)):
+                continue
+            for label_row, (lo, hi) in infer_label_spans(slots, c, n_rows).items():
+                for r in range(lo, hi + 1):
+                    owner[(r, c)] = (label_row, lo, hi)
+    covered: set[tuple[int, int]] = set()
+    cells = []
+    for r in range(n_rows):
+        for c in range(n_cols):
+            if (r, c) in covered:
+                continue
+            label_row, r0, r1 = owner.get((r, c), (r, r, r))
+            colspan = col_spans.get((r, c), 1)
+            if any((rr, cc) in covered for rr in range(r0, r1 + 1) for cc in range(c, c + colspan)):
+                label_row, r0, r1, colspan = r, r, r, 1
+            for rr in range(r0, r1 + 1):
+                for cc in range(c, c + colspan):
+                    covered.add((rr, cc))
+            cells.append(Cell(r0, c, r1 - r0 + 1, colspan, words_to_text(slots[label_row][c]),
+                              round(edges[c], 2), round(row_edges[r0], 2), round(edges[c + colspan], 2),
+                              round(row_edges[r1 + 1], 2)))
+    return cells
+
+
+def text_tables(layout: PageLayout, settings: TextGridSettings = TextGridSettings(),
+                exclude: tuple[tuple[float, float, float, float], ...] = ()) -> list[Table]:
+    """Whitespace-separated tables of a page (outside the ``exclude`` boxes)."""
+    words = [w for w in layout.words
+             if not any(b[0] - 1 <= w.xc <= b[2] + 1 and b[1] - 1 <= w.yc <= b[3] + 1 for b in exclude)]
+    tables: list[Table] = []
+    for run in table_runs(line_segments(words, settings), settings, layout.width):
+        bands = gutters(run, settings)
+        if len(bands) + 1 < settings.min_cols:
+            continue
+        edges = _column_edges(run, bands)
+        n_cols = len(edges) - 1
+        rule_ys = _row_breaks_from_rules(layout, run, edges[0], edges[-1])
+        groups = _rows(run, edges, rule_ys)
+        if len(groups) < settings.min_rows:
+            continue
+        n_rows = len(groups)
+        slots: list[list[list[Word]]] = [[[] for _ in range(n_cols)] for _ in range(n_rows)]
+        col_spans: dict[tuple[int, int], int] = {}
+        crossing = 0
+        n_segs = 0
+        for r, group in enumerate(groups):
+            for ln in group:
+                for seg in ln.segments:
+                    c0, c1 = _cols_of(seg, edges)
+                    n_segs += 1
+                    if c1 > c0:
+                        crossing += 1
+                        col_spans[(r, c0)] = max(col_spans.get((r, c0), 1), c1 - c0 + 1)
+                    slots[r][c0].extend(seg.words)
+        row_tops = [min(ln.top for ln in g) for g in groups]
+        row_bottoms = [max(ln.bottom for ln in g) for g in groups]
+        row_edges = [row_tops[0]] + [(row_bottoms[i] + row_tops[i + 1]) / 2 for i in range(n_rows - 1)] + [row_bottoms[-1]]
+        cells = _cells(slots, col_spans, edges, row_edges, label_spans=not rule_ys)
+        if _is_list(cells, n_cols):
+            continue
+        score = round(0.8 * (1 - crossing / max(1, n_segs)), 4)  # below a ruled table by design
+        tables.append(Table(
+            doc_id=layout.doc_id, page_no=layout.page_no, index=0, n_rows=n_rows, n_cols=n_cols,
+            cells=tuple(cells), x0=round(edges[0], 2), top=round(row_edges[0], 2), x1=round(edges[-1], 2),
+            bottom=round(row_edges[-1], 2), extractor="text", score=score,
+            col_edges=tuple(round(e, 2) for e in edges), row_edges=tuple(round(e, 2) for e in row_edges),
+        ))
+    return tables
