@@ -96,6 +96,7 @@ def data_md() -> str:
         out += [f"## `{name}.parquet`", "", schema.metadata[b"description"].decode(), "", f"Sorted by: {', '.join(sort_cols)}.", ""]
         out += ["| column | type | null | meaning |", "|---|---|---|---|"]
         for f in schema:
-            out.append(f"| `{f.name}` | {_type_name(f.type)} | {'yes' if f.nullable else 'no'} | {f.metadata[b'description'].decode()} |")
+            meaning = f.metadata[b"description"].decode().replace("|", "\\|")
+            out.append(f"| `{f.name}` | {_type_name(f.type)} | {'yes' if f.nullable else 'no'} | {meaning} |")
         out.append("")
     return "\n".join(out)

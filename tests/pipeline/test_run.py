@@ -1,0 +1,126 @@
+"""`nap run` end to end: sample plans plus every kind of bad input, determinism, validation."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from reportlab.lib.pdfencrypt import StandardEncryption
+from reportlab.pdfgen import canvas
+
+from pipeline.cli import main
+from pipeline.schema import SCHEMAS
+from tests.conftest import RAW_SAMPLES
+
+
+def _encrypted_pdf(path: Path) -> None:
+    c = canvas.Canvas(str(path), encrypt=StandardEncryption("secret", canPrint=0))
+    c.drawString(72, 720, "National Action Plan (restricted copy)")
+    c.showPage()
+    c.save()
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A raw directory with the sample documents and one file of each bad kind."""
+    root = tmp_path_factory.mktemp("batch")
+    raw = root / "raw"
+    (raw / "bad").mkdir(parents=True)
+    samples = sorted(RAW_SAMPLES.glob("*.pdf"))
+    assert samples, "data/raw holds the sample plans (python -m samples.make)"
+    for pdf in samples:
+        shutil.copy(pdf, raw / pdf.name)
+    good = samples[0].read_bytes()
+    (raw / "bad" / "empty.pdf").write_bytes(b"")
+    (raw / "bad" / "not-a-pdf.pdf").write_text("<html><body>Plan d'action national</body></html>")
+    (raw / "bad" / "truncated.pdf").write_bytes(good[: len(good) // 3])
+    (raw / "bad" / "corrupt.pdf").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 40)
+    _encrypted_pdf(raw / "bad" / "encrypted.pdf")
+    out = root / "out"
+    assert main(["run", str(raw), "--out", str(out), "--workers", "2", "--quiet"]) == 0
+    return {"root": root, "raw": raw, "out": out}
+
+
+def _documents(out: Path) -> dict[str, dict]:
+    rows = pq.read_table(out / "documents.parquet").to_pylist()
+    return {r["source_path"]: r for r in rows}
+
+
+def test_bad_inputs_get_error_rows_and_the_batch_goes_on(batch: dict[str, Path]) -> None:
+    docs = _documents(batch["out"])
+    expected = {
+        "bad/empty.pdf": "empty file",
+        "bad/not-a-pdf.pdf": "not a PDF",
+        "bad/corrupt.pdf": "corrupt",
+        "bad/encrypted.pdf": "encrypted",
+    }
+    for path, reason in expected.items():
+        assert docs[path]["status"] == "error", path
+        assert reason in docs[path]["error"], (path, docs[path]["error"])
+        assert "\n" not in docs[path]["error"]
+    truncated = docs["bad/truncated.pdf"]
+    assert truncated["status"] in ("error", "partial")
+    assert truncated["error"]
+    good = [d for p, d in docs.items() if not p.startswith("bad/")]
+    assert good and all(d["status"] == "ok" for d in good)
+
+
+def test_every_table_is_written_with_the_contract_schema(batch: dict[str, Path]) -> None:
+    for name, schema in SCHEMAS.items():
+        table = pq.read_table(batch["out"] / f"{name}.parquet")
+        assert table.schema.equals(schema, check_metadata=False), name
+    assert not list(batch["out"].glob("*.tmp")) and not list(batch["out"].glob(".*.tmp"))
+
+
+def test_manifest_records_inputs_versions_settings_counts_and_errors(batch: dict[str, Path]) -> None:
+    manifest = json.loads((batch["out"] / "manifest.json").read_text())
+    paths = {i["path"] for i in manifest["inputs"]}
+    assert "bad/encrypted.pdf" in paths and all(len(i["sha256"]) == 64 for i in manifest["inputs"])
+    assert manifest["versions"]["pdfplumber"] and manifest["versions"]["pyarrow"]
+    assert len(manifest["settings_sha256"]) == 64 and manifest["settings"]["table_strategies"]
+    assert manifest["counts"]["documents"] == len(manifest["inputs"])
+    assert {e["category"] for e in manifest["errors"]} >= {"empty", "not_pdf", "encrypted", "corrupt"}
+    assert manifest["status"]["error"] >= 4
+
+
+def test_validate_passes_and_a_rerun_is_byte_identical(batch: dict[str, Path], tmp_path: Path) -> None:
+    assert main(["validate", str(batch["out"])]) == 0
+    again = tmp_path / "again"
+    assert main(["run", str(batch["raw"]), "--out", str(again), "--workers", "1", "--quiet"]) == 0
+    for name in SCHEMAS:
+        assert (again / f"{name}.parquet").read_bytes() == (batch["out"] / f"{name}.parquet").read_bytes(), name
+
+
+def test_strict_fails_on_bad_input(batch: dict[str, Path], tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "empty.pdf").write_bytes(b"")
+    with pytest.raises(RuntimeError, match="empty file"):
+        main(["run", str(raw), "--out", str(tmp_path / "out"), "--strict", "--quiet"])
+
+
+def test_validate_names_a_broken_reference(batch: dict[str, Path], tmp_path: Path) -> None:
+    broken = tmp_path / "broken"
+    shutil.copytree(batch["out"], broken)
+    actions = pq.read_table(broken / "actions.parquet")
+    assert actions.num_rows
+    ids = actions.column("objective_id").to_pylist()
+    ids[0] = "o9999"
+    import pyarrow as pa
+
+    idx = actions.schema.get_field_index("objective_id")
+    actions = actions.set_column(idx, actions.schema.field("objective_id"), pa.array(ids, pa.string()))
+    pq.write_table(actions, broken / "actions.parquet")
+    assert main(["validate", str(broken)]) == 1
+
+
+def test_sample_plans_give_actions_with_actors_and_provenance(batch: dict[str, Path]) -> None:
+    actions = pq.read_table(batch["out"] / "actions.parquet").to_pylist()
+    actors = pq.read_table(batch["out"] / "actors.parquet").to_pylist()
+    assert len(actions) >= 40
+    assert all(a["page"] >= 1 and a["x1"] > a["x0"] and a["bottom"] > a["top"] for a in actions)
+    with_actor = {a["action_id"] for a in actors}
+    assert sum(1 for a in actions if a["action_id"] in with_actor) / len(actions) > 0.9
