@@ -5,11 +5,20 @@ from __future__ import annotations
 from typing import Callable
 
 from extractors.grid import GridSettings
-from extractors.tables import RuledTableExtractor, TableExtractor, TextTableExtractor
+from extractors.tables import (
+    CamelotTableExtractor,
+    PlumberTableExtractor,
+    RuledTableExtractor,
+    TableExtractor,
+    TextTableExtractor,
+)
 
 TABLE_EXTRACTORS: dict[str, Callable[[GridSettings], TableExtractor]] = {
     "ruled": lambda grid: RuledTableExtractor(grid),
     "text": lambda grid: TextTableExtractor(grid=grid),
+    "camelot-lattice": lambda grid: CamelotTableExtractor("lattice"),
+    "camelot-stream": lambda grid: CamelotTableExtractor("stream"),
+    "pdfplumber": lambda grid: PlumberTableExtractor(),
 }
 
 

@@ -233,8 +233,9 @@ def _edge_distance(zone: str, chunk: Chunk, height: float) -> float:
 
 def repeated_keys(
     layouts: Sequence[PageLayout], settings: FurnitureSettings
-) -> set[tuple[str, str]]:
-    """(zone, masked text) pairs that recur at one height on enough pages."""
+) -> dict[tuple[str, str], float]:
+    """(zone, masked text) pairs that recur at one height on enough pages → that height
+    (distance from the page edge)."""
     seen: dict[tuple[str, str], dict[int, float]] = {}
     for layout in layouts:
         for zone, chunk in band_chunks(layout, settings):
@@ -243,20 +244,31 @@ def repeated_keys(
                 continue
             seen.setdefault(key, {}).setdefault(layout.page_no, _edge_distance(zone, chunk, layout.height))
     needed = max(settings.min_pages, math.ceil(settings.min_share * len(layouts)))
-    keys = set()
+    keys: dict[tuple[str, str], float] = {}
     for key, pages in seen.items():
         if len(pages) < needed:
             continue
         heights = sorted(pages.values())
         median = heights[len(heights) // 2]
         if sum(1 for h in heights if abs(h - median) <= settings.y_tol_pt) >= needed:
-            keys.add(key)
+            keys[key] = median
     return keys
+
+
+def _is_repeated(
+    zone: str, chunk: Chunk, height: float, keys: dict[tuple[str, str], float], settings: FurnitureSettings
+) -> bool:
+    usual = keys.get((zone, mask(chunk.text)))
+    return usual is not None and abs(_edge_distance(zone, chunk, height) - usual) <= settings.y_tol_pt
 
 
 def _tokens(text: str) -> set[str]:
     """Tokens distinctive enough to identify furniture elsewhere (symbols, job numbers)."""
-    return {t for t in text.split() if len(t) >= 4 and any(c.isdigit() for c in t)}
+    return {
+        t
+        for t in text.split()
+        if _SYMBOL.match(t) or _JOB.match(t) or (len(t) >= 6 and sum(c.isdigit() for c in t) >= 4 and re.search(r"\d[/\-]\d", t))
+    }
 
 
 def _masthead_lines(layout: PageLayout, settings: FurnitureSettings) -> list[int]:
@@ -271,7 +283,9 @@ def _masthead_lines(layout: PageLayout, settings: FurnitureSettings) -> list[int
             break
         for chunk in line_chunks(line, layout.page_no, i, settings):
             text = chunk.text.strip()
-            if _MASTHEAD_MARKERS.match(text) or _SYMBOL.match(text.replace(" ", "")):
+            marker = _MASTHEAD_MARKERS.match(text) or _SYMBOL.match(text.split(" (")[0].replace(" ", ""))
+            date_after = last >= 0 and i == last + 1 and _DATE.fullmatch(text)
+            if marker or date_after:
                 last = i
     return list(range(last + 1))
 
@@ -283,16 +297,17 @@ def furniture_marks(
     keys = repeated_keys(layouts, settings)
     per_page = {layout.page_no: band_chunks(layout, settings) for layout in layouts}
     repeated_tokens: set[str] = set()
-    for chunks in per_page.values():
+    heights = {layout.page_no: layout.height for layout in layouts}
+    for page_no, chunks in per_page.items():
         for zone, chunk in chunks:
-            if (zone, mask(chunk.text)) in keys:
+            if _is_repeated(zone, chunk, heights[page_no], keys, settings):
                 repeated_tokens |= _tokens(chunk.text)
     marks: dict[int, list[tuple[str, Chunk]]] = {}
     for layout in layouts:
         chunks = per_page[layout.page_no]
         hit_lines: dict[str, list[int]] = {"header": [], "footer": []}
         for zone, chunk in chunks:
-            if (zone, mask(chunk.text)) in keys or _tokens(chunk.text) & repeated_tokens:
+            if _is_repeated(zone, chunk, layout.height, keys, settings) or _tokens(chunk.text) & repeated_tokens:
                 hit_lines[zone].append(chunk.line_index)
         chosen = []
         for zone, chunk in chunks:
@@ -329,15 +344,17 @@ def parse_date(text: str) -> str | None:
     return None
 
 
+_SYMBOL_IN_TEXT = re.compile(r"(?<!\S)((?:[A-Z][A-Za-z]{0,9}/)+[A-Za-z0-9.\-/]*\d[A-Za-z0-9.\-/]*)(\s\((?:\d{4}|[A-Z][a-z]{0,5}\.? ?[\dA-Z]{1,4})\))?")
+
+
 def _symbol_of(lines: list[FurnitureLine]) -> str | None:
+    """The document symbol: the symbol-shaped text that the furniture repeats most."""
     counts: dict[str, int] = {}
     for line in lines:
-        for token in line.text.split():
-            if _SYMBOL.match(token) and not _JOB.match(token):
-                counts[token] = counts.get(token, 0) + (2 if line.zone != "masthead" else 1)
-        joined = line.text.replace(" ", "")
-        if line.zone == "masthead" and _SYMBOL.match(joined):
-            counts[joined] = counts.get(joined, 0) + 1
+        for m in _SYMBOL_IN_TEXT.finditer(line.text):
+            symbol = m.group(0).rstrip("/")
+            if _SYMBOL.match(m.group(1)) and not _JOB.match(m.group(1)):
+                counts[symbol] = counts.get(symbol, 0) + (2 if line.zone != "masthead" else 1)
     if not counts:
         return None
     return max(sorted(counts), key=lambda s: counts[s])

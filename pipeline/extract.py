@@ -21,7 +21,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from extractors import table_extractor
 from extractors.layout import page_to_layout
 from extractors.model import Cell, PageLayout, Ruling, Table, Word
-from extractors.tables import best_tables
+from extractors.tables import PageSource, best_tables
 from pipeline.errors import InputError
 from pipeline.settings import PipelineSettings
 
@@ -106,7 +106,7 @@ def extract_document(path: Path, raw_dir: Path, settings: PipelineSettings) -> E
                 try:
                     layout = page_to_layout(page, doc_id, settings.layout)
                     layouts.append(layout)
-                    tables.extend(best_tables(layout, strategies))
+                    tables.extend(best_tables(layout, strategies, PageSource(path, page.page_number, page)))
                 except Exception as exc:  # isolate a bad page; the others are kept
                     errors.append(PageError(doc_id, page.page_number, "layout", "page_failed",
                                             f"{type(exc).__name__}: {' '.join(str(exc).split())[:160]}"))

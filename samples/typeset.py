@@ -237,13 +237,12 @@ def write_pdf(
     if rotation not in (None, "page", "content"):
         raise ValueError(f"rotation must be None, 'page' or 'content', got {rotation!r}")
     sheet = (geometry.height, geometry.width) if rotation else (geometry.width, geometry.height)
-    canvas = Canvas(str(path), pagesize=sheet, invariant=1, pageCompression=1)
+    canvas = Canvas(str(path), pagesize=sheet, invariant=1, pageCompression=1, lang=info.language)
     canvas.setTitle(info.title)
     canvas.setAuthor(info.author)
     canvas.setSubject(info.subject)
     canvas.setCreator("nap-pipeline samples")
     canvas.setProducer("nap-pipeline samples (reportlab)")
-    canvas.setLang(info.language)
     for ops in pages:
         canvas.saveState()
         if rotation:
