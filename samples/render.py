@@ -110,19 +110,19 @@ COLUMN_SETS: dict[str, tuple[Column, ...]] = {
     "es_results": (
         Column("level", "OBJETIVO ESPECÍFICO", 0.15),
         Column("level", "RESULTADOS ESPERADOS", 0.15),
-        Column("activities", "ACTIVIDADES", 0.27),
+        Column("activities", "ACTIVIDADES", 0.25),
         Column("indicator", "INDICADOR", 0.16),
         Column("lead", "RESPONSABLE", 0.11),
-        Column("timeline", "PLAZO", 0.07),
+        Column("timeline", "PLAZO", 0.09),
         Column("budget", "PRESUPUESTO", 0.09),
     ),
     "fr": (
         Column("level", "OBJECTIFS SPÉCIFIQUES", 0.15),
         Column("level", "RÉSULTATS ATTENDUS", 0.15),
-        Column("activities", "ACTIVITÉS", 0.27),
+        Column("activities", "ACTIVITÉS", 0.25),
         Column("indicator", "INDICATEURS", 0.16),
         Column("lead", "ACTEURS", 0.11),
-        Column("timeline", "ÉCHÉANCE", 0.07),
+        Column("timeline", "ÉCHÉANCE", 0.09),
         Column("budget", "BUDGET", 0.09),
     ),
 }
@@ -136,7 +136,7 @@ _MATRIX_HEADING = {"en": "ACTION MATRIX", "es": "MATRIZ DE ACCIONES", "fr": "MAT
 
 
 def _is_heading(paragraph: str) -> bool:
-    return len(paragraph) <= 80 and paragraph[-1] not in ".:;)" and not paragraph.startswith("*")
+    return 0 < len(paragraph) <= 80 and paragraph[-1] not in ".:;)" and not paragraph.startswith("*")
 
 
 def _title_and_intro(flow: Flow, plan: PlanSpec, *, title_size: float, body_size: float) -> None:
@@ -256,7 +256,7 @@ def render_narrow_matrix(
         flow.new_page()
     style = TableStyle(font_size=font_size, pad_x=4, pad_y=3.5)
     label_w = max(text_width(headers.action, f.bold, font_size), text_width("Strategy", f.bold, font_size)) + 16
-    actor_w = 26 * MM
+    actor_w = max(26 * MM, max(text_width(w, f.bold, font_size) for w in headers.actors.split()) + 2 * style.pad_x + 4)
     widths = (round(label_w, 2), round(g.frame_width - label_w - actor_w, 2), round(actor_w, 2))
     heading_size = font_size + 1
     cells: list[PlacedCell] = []
@@ -318,13 +318,12 @@ def _check_wide(plan: PlanSpec, columns: tuple[Column, ...]) -> int:
         for objective in pillar.objectives:
             if _depth(objective) != levels:
                 raise ValueError(f"objective {objective.printed[:40]!r} is not {levels} levels deep, as the columns are")
-    shown = {"lead": "lead", "partners": "partners", "indicator": "indicator", "target": "target", "timeline": "timeline", "budget": "budget"}
     for _, _, node in iter_objectives(plan):
         if node.actions and node.children:
             raise ValueError(f"objective {node.printed[:40]!r} has both actions and children")
         for a in node.actions:
-            for attr, role in shown.items():
-                if getattr(a, attr) and role not in roles:
+            for attr in ("lead", "partners", "indicator", "target", "timeline", "budget"):
+                if getattr(a, attr) and attr not in roles:
                     raise ValueError(f"action {a.printed[:40]!r} has a {attr} but the columns show none")
     return levels
 
@@ -408,6 +407,20 @@ def _wide_body(plan: PlanSpec, columns: tuple[Column, ...], show_pillars: bool, 
     return tuple(rows)
 
 
+def _column_widths(cols: tuple[Column, ...], total_width: float, style: TableStyle) -> tuple[float, ...]:
+    """Widths by share, widened where a header word would not fit (taken from the widest column)."""
+    total = sum(c.share for c in cols)
+    widths = [total_width * c.share / total for c in cols]
+    bold = fonts().bold
+    for i, c in enumerate(cols):
+        need = max(text_width(w, bold, style.font_size) for w in c.header.split()) + 2 * style.pad_x + 2
+        if widths[i] < need:
+            widest = max(range(len(widths)), key=lambda k: widths[k])
+            widths[widest] -= need - widths[i]
+            widths[i] = need
+    return tuple(round(w, 2) for w in widths)
+
+
 def render_wide_matrix(
     plan: PlanSpec,
     path: Path | str,
@@ -443,8 +456,7 @@ def render_wide_matrix(
     flow.y += 4
     shade = ruling == "full"
     style = TableStyle(font_size=font_size, pad_x=3 if ruling == "full" else 4.5, pad_y=2.5, ruling=ruling, shade=shade)
-    total = sum(c.share for c in cols)
-    widths = tuple(round(g.frame_width * c.share / total, 2) for c in cols)
+    widths = _column_widths(cols, g.frame_width, style)
     header = Row(tuple(Cell(i, c.header, bold=True, valign="middle", align="center", shade=shade, role="header") for i, c in enumerate(cols)))
     table = Table("matrix", g.left, widths, (header,), _wide_body(plan, cols, show_pillars, shade), style, repeat_header=True)
     result = flow_table(table, flow)

@@ -236,7 +236,10 @@ def write_pdf(
     """
     if rotation not in (None, "page", "content"):
         raise ValueError(f"rotation must be None, 'page' or 'content', got {rotation!r}")
-    sheet = (geometry.height, geometry.width) if rotation else (geometry.width, geometry.height)
+    sheet = (geometry.width, geometry.height)
+    if rotation == "content":
+        sheet = (geometry.height, geometry.width)
+    # with /Rotate 90 reportlab writes the MediaBox turned, so a landscape size gives a portrait sheet
     canvas = Canvas(str(path), pagesize=sheet, invariant=1, pageCompression=1, lang=info.language)
     canvas.setTitle(info.title)
     canvas.setAuthor(info.author)
