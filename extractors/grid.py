@@ -24,7 +24,7 @@ class GridSettings:
     join_pt: float = 3.0  # collinear pieces this close are joined
     coverage: float = 0.6  # share of a slot side a ruling must cover to separate two slots
     min_cell_pt: float = 6.5  # parallel lines closer than this are one (inset cell fills, double rules)
-    min_rows: int = 2
+    min_rows: int = 1  # a one-row grid is often a table continued from the page before
     min_cols: int = 2
 
     def __post_init__(self) -> None:

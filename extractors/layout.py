@@ -50,7 +50,11 @@ def _glyph_size(char: dict[str, Any]) -> float:
     """Font size of a glyph from its text matrix (pdfplumber's ``size`` is the box height,
     which for a sideways glyph is its advance width)."""
     a, b = char["matrix"][:2]
-    return round((a * a + b * b) ** 0.5, 2)
+    scale = (a * a + b * b) ** 0.5
+    if scale >= 2:
+        return round(scale, 2)
+    # the size is set by Tf and the matrix only turns the text: the box across the line is the size
+    return round(float(char["x1"] - char["x0"]) if abs(b) > abs(a) else float(char["bottom"] - char["top"]), 2)
 
 
 def _dominant_rotation(chars: list[dict[str, Any]]) -> int:
@@ -156,12 +160,21 @@ def _to_ruling(box: BBox) -> Ruling:
     return Ruling(x, round(top, 2), x, round(bottom, 2))
 
 
-def page_to_layout(page: Any, doc_id: str, settings: LayoutSettings = LayoutSettings()) -> PageLayout:
-    """Read one pdfplumber page into a :class:`PageLayout`."""
-    width, height = float(page.width), float(page.height)
-    chars = [ch for ch in page.chars if ch.get("text") is not None]
+def layout_from_chars(
+    chars: list[dict[str, Any]],
+    raw_rulings: list[BBox],
+    raw_fills: list[BBox],
+    width: float,
+    height: float,
+    doc_id: str,
+    page_no: int,
+    settings: LayoutSettings = LayoutSettings(),
+) -> PageLayout:
+    """Assemble a :class:`PageLayout` from pdfplumber-style char dicts (``text``, ``x0``, ``x1``,
+    ``top``, ``bottom``, ``upright``, ``size``, ``fontname``, ``matrix``; content order) and raw
+    ruling/fill boxes, all in top-left-origin page points. Every page reader ends here, so words,
+    rotation and rulings come out alike whichever library read the page."""
     rotation = _dominant_rotation(chars)
-    raw_rulings, raw_fills = _rulings_and_fills(page, settings)
     if rotation:
         turned = []
         for ch in chars:
@@ -178,11 +191,20 @@ def page_to_layout(page: Any, doc_id: str, settings: LayoutSettings = LayoutSett
     fills = tuple(sorted({tuple(round(v, 2) for v in b) for b in raw_fills}))  # type: ignore[misc]
     return PageLayout(
         doc_id=doc_id,
-        page_no=int(page.page_number),
+        page_no=int(page_no),
         width=round(width, 2),
         height=round(height, 2),
         words=tuple(words),
         rulings=tuple(rulings),
         rotation=rotation,
         fills=fills,  # type: ignore[arg-type]
+    )
+
+
+def page_to_layout(page: Any, doc_id: str, settings: LayoutSettings = LayoutSettings()) -> PageLayout:
+    """Read one pdfplumber page into a :class:`PageLayout`."""
+    chars = [ch for ch in page.chars if ch.get("text") is not None]
+    raw_rulings, raw_fills = _rulings_and_fills(page, settings)
+    return layout_from_chars(
+        chars, raw_rulings, raw_fills, float(page.width), float(page.height), doc_id, int(page.page_number), settings
     )

@@ -176,6 +176,11 @@ def _column_edges(run: list[Line], bands: list[tuple[float, float]]) -> list[flo
     return [left] + [(a + b) / 2 for a, b in bands] + [right]
 
 
+def _straddles(word: Word, edge: float) -> bool:
+    """A word lying well on both sides of a column edge (not just touching it)."""
+    return min(edge - word.x0, word.x1 - edge) > 0.25 * (word.x1 - word.x0)
+
+
 def _cols_of(seg: Segment, edges: list[float]) -> tuple[int, int]:
     """First and last column a segment covers."""
     cols = [i for i in range(len(edges) - 1) if min(seg.x1, edges[i + 1]) - max(seg.x0, edges[i]) > 0.5]
@@ -307,10 +312,14 @@ def text_tables(layout: PageLayout, settings: TextGridSettings = TextGridSetting
                 for seg in ln.segments:
                     c0, c1 = _cols_of(seg, edges)
                     n_segs += 1
-                    if c1 > c0:
-                        crossing += 1
+                    inner = edges[c0 + 1:c1 + 1]
+                    if c1 > c0 and any(_straddles(w, e) for w in seg.words for e in inner):
+                        crossing += 1  # a word runs over a gutter: a spanning cell
                         col_spans[(r, c0)] = max(col_spans.get((r, c0), 1), c1 - c0 + 1)
-                    slots[r][c0].extend(seg.words)
+                        slots[r][c0].extend(seg.words)
+                        continue
+                    for w in seg.words:  # words that only sat close together: each in its column
+                        slots[r][_cols_of(Segment((w,)), edges)[0]].append(w)
         row_tops = [min(ln.top for ln in g) for g in groups]
         row_bottoms = [max(ln.bottom for ln in g) for g in groups]
         row_edges = [row_tops[0]] + [(row_bottoms[i] + row_tops[i + 1]) / 2 for i in range(n_rows - 1)] + [row_bottoms[-1]]

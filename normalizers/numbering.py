@@ -25,6 +25,8 @@ _PREFIXED = re.compile(
     re.I | re.S,
 )
 # "1.1.Build" (no space) is accepted for multi-level labels closed by a dot
+# short capital codes before a number: "R1.1", "R 1.1.1", "OS 2", "SO1", "A1.2"
+_CODED = re.compile(r"^(?P<label>(?P<prefix>[A-Z]{1,3})\s?(?P<num>\d{1,2}(?:\.\d{1,2})*)\.?)[:.\-–)]?\s+(?P<rest>\S.*)$", re.S)
 _DECIMAL = re.compile(
     r"^(?P<label>\(?(?P<num>\d{1,3}(?:\.\d{1,3})*)(?:\.|\)|\.\))?)(?:(?=\s)|(?<=\d\.)(?<=\.\d\.|\d\d\.)(?=[A-ZÀ-Ý]))\s*(?P<rest>\S.*)$",
     re.S,
@@ -79,6 +81,10 @@ def parse_numbering(text: str) -> tuple[Numbering | None, str]:
         else:
             parts = (ord(num.lower()) - 96,)
         return Numbering(m.group("label").strip(), "prefixed", parts, prefix, _closer(m.group("label"))), m.group("rest").strip()
+    m = _CODED.match(s)
+    if m:
+        parts = tuple(int(p) for p in m.group("num").split(".") if p)
+        return Numbering(m.group("label"), "prefixed", parts, m.group("prefix").lower(), _closer(m.group("label"))), m.group("rest").strip()
     m = _DECIMAL.match(s)
     if m and (m.group("label").endswith((".", ")")) or "." in m.group("num")):
         parts = tuple(int(p) for p in m.group("num").split(".") if p)
@@ -105,12 +111,15 @@ _ITEM_START = re.compile(r"(?:^|\n)\s*(\(?[a-z]\))\s+", re.I)
 def split_lettered_items(text: str) -> list[tuple[str, str]]:
     """``a) … b) …`` items inside one cell, as (label, text); [] when there are fewer than two.
 
-    Items must start a line (or the cell) and run a, b, c … in order, so a stray "b)" inside
-    a sentence never splits it.
+    Items must start a line (or the cell) and run in letter order from the first one (a cell
+    continued after a page break may start at "b)"), so a stray "b)" inside a sentence never
+    splits it.
     """
     starts = [(m.start(1), m.end(), m.group(1)) for m in _ITEM_START.finditer(text)]
     items: list[tuple[str, str]] = []
-    expected = ord("a")
+    if not starts or starts[0][0] > 0 and text[: starts[0][0]].strip():
+        return []
+    expected = ord(starts[0][2].strip("()").lower())  # a cell may go on from b) after a page break
     kept: list[tuple[int, int, str]] = []
     for start, end, label in starts:
         letter = label.strip("()").lower()

@@ -113,6 +113,7 @@ class _Context:
     col_nodes: dict[int, _Node]
     last_actions: list[_Action]
     parent: _Node | None
+    action_col: int | None  # where the actions were, for a continuation without labels
 
 
 # ---------------------------------------------------------------- text blocks outside tables
@@ -249,8 +250,9 @@ class _Builder:
             if not filled:
                 continue
             tagged = [c for c in filled if header_role(c.text, self.headers)]
-            if not tagged or len(tagged) * 2 < len(filled):
-                break
+            labels = [c for c in tagged if _value_to_right(c, grid[r], self.headers) is not None]
+            if len(tagged) == len(labels) or len(tagged) * 2 < len(filled):
+                break  # a header row names at least one column; label rows are data
             if len(filled) == 1 and filled[0].colspan == table.n_cols:
                 break  # a full-width banner row is not a header
             n_header = r + 1
@@ -288,13 +290,16 @@ class _Builder:
         seen_value_cells: set[tuple[Cell, int]] = set()
         first_data_row = True
         last_actions: list[_Action] = ctx.last_actions if continuing and ctx else []
+        action_col = ctx.action_col if continuing and ctx else None
         for r in range(n_header, table.n_rows):
             row = grid[r]
             cells = _distinct(row)
             filled = [c for c in cells if c.text.strip()]
             if not filled:
                 continue
-            if len(filled) == 1 and filled[0].colspan >= max(2, table.n_cols - 1) and table.n_cols > 1:
+            if len(filled) == 1 and table.n_cols > 1 and (
+                filled[0].colspan >= max(2, table.n_cols - 1) or (filled[0].col == 0 and self._is_banner(filled[0].text))
+            ):
                 parent = self._banner_row(filled[0], table, parent)
                 col_nodes = {}
                 first_data_row = False
@@ -341,8 +346,11 @@ class _Builder:
                     del col_nodes[deeper]
                 row_parent = node
             action_cols = [c for c, role in row_roles.items() if role == "action"]
+            if not action_cols and action_col is not None and action_col < table.n_cols:
+                action_cols = [action_col]
             if not action_cols:
                 action_cols = self._guess_action_column(row, row_roles)
+            action_col = action_cols[0] if action_cols else action_col
             row_actions: list[_Action] = []
             for col in action_cols[:1]:
                 cell = row[col]
@@ -376,12 +384,13 @@ class _Builder:
                     _apply_values(row_actions, role, cell.text)
                 elif role in ACTOR_ROLES and cell.text.strip():
                     actor_role = role if role != "actor" else ("partner" if "lead" in roles.values() else "lead")
+                    text = unwrap_lines(cell.text)
                     for act in row_actions:
-                        if (cell.text, actor_role) not in act.actors:
-                            act.actors.append((cell.text, actor_role))
+                        if (text, actor_role) not in act.actors:
+                            act.actors.append((text, actor_role))
             last_actions = row_actions
             first_data_row = False
-        self.context = _Context(table.n_cols, roles, col_nodes, last_actions, parent)
+        self.context = _Context(table.n_cols, roles, col_nodes, last_actions, parent, action_col)
 
     def _guess_action_column(self, row: list[Cell | None], row_roles: dict[int, str]) -> list[int]:
         """No column says "action": the unassigned column with the longest text holds them."""
@@ -404,6 +413,11 @@ class _Builder:
                     parent = node
                     break
         return self._new_node(role or "objective", number, rest, table.page_no, value.bbox, parent)
+
+    def _is_banner(self, text: str) -> bool:
+        """A pillar name standing alone (a row of its own in a table without spanning cells)."""
+        text = clean_text(text)
+        return len(text.split()) <= self.settings.max_banner_words and classify_pillar(text, self.pillars) is not None
 
     def _banner_row(self, cell: Cell, table: Table, parent: _Node | None) -> _Node | None:
         text = clean_text(cell.text)
@@ -512,6 +526,21 @@ def _continues(text: str) -> bool:
     """Whether a cell's text goes on from the row above (split by a page break)."""
     first = text.lstrip()[:1]
     return bool(first) and first.islower() and parse_numbering(text)[0] is None
+
+
+def unwrap_lines(text: str) -> str:
+    """Rejoin lines a narrow cell wrapped: a line opening in lower case goes on from the one above.
+
+    Lines that open with a capital or an acronym stay separate (one actor per line).
+    """
+    out: list[str] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if out and line[:1].islower():
+            out[-1] = f"{out[-1]} {line}"
+        elif line:
+            out.append(line)
+    return "\n".join(out)
 
 
 def _apply_values(actions: list[_Action], role: str, text: str) -> None:

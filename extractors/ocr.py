@@ -1,0 +1,942 @@
+"""Scanned pages: page image → :class:`PageLayout` with OCR words and ruling lines.
+
+A scanned plan has no usable text layer, but its matrices are still ruled tables. This module
+reads such a page into the same record the born-digital path produces — words with boxes in
+PDF points of the upright page, ruling segments in the same coordinates — so tables, structure
+and actors downstream run unchanged. The steps, each a small function:
+
+1. ``render_page``: the page rasterised by pdfium at the base DPI (``OcrSettings.dpi``);
+2. ``detect_orientation``: tesseract OSD says whether the page was fed in sideways or upside down;
+3. ``estimate_skew``: small rotations from the projection profile of the ink;
+4. ``choose_dpi``: pages with small print are rendered again at a higher DPI (capped);
+5. ``find_rulings``: long horizontal and vertical ink runs (morphological opening) are rulings;
+   they are painted out before OCR, so cell borders are not read as ``|`` or ``_``;
+6. ``read_words``: tesseract ``image_to_data`` words → :class:`Word` (confidence 0–1, font size
+   and a pdfplumber-like box from the ink box and the letters' shapes).
+
+``page_needs_ocr`` decides which pages go this way. ``repair_ocr_token`` and
+``repair_numbering`` undo common misreadings, but only towards a known code or the next label of
+a numbering sequence; free text is never rewritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import re
+import statistics
+import unicodedata
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field, replace
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+import cv2
+import numpy as np
+import pypdfium2
+import pypdfium2.raw as pdfium_c
+import pytesseract
+from PIL import Image
+
+from extractors.model import BBox, PageLayout, Ruling, Word
+
+OCR_VERSION = 1  # part of the cache key: bump when the output of ocr_page changes
+_TESSERACT_TIMEOUT_S = 300
+_LANGS = re.compile(r"^[a-z_]{3,}(\+[a-z_]{3,})*$")
+
+
+class OcrError(Exception):
+    """A page could not be rasterised or read (pdfium, tesseract or the cache failed)."""
+
+
+@dataclass(frozen=True)
+class OcrSettings:
+    """How scanned pages are read."""
+
+    dpi: int = 300  # base DPI; pages with small print are read at up to max_dpi
+    languages: str = "eng+fra+spa"
+    min_conf: float = 0.3  # words below are dropped (and counted)
+    workers: int = 1
+    cache_dir: Path | None = None  # OCR results cached by page-image hash (JSON); None = no cache
+    max_dpi: int = 600
+    target_char_px: float = 22.0  # median glyph height aimed at when choosing the DPI
+
+    def __post_init__(self) -> None:
+        if not 72 <= self.dpi <= 600:
+            raise ValueError(f"OcrSettings.dpi must be in 72..600, got {self.dpi!r}")
+        if not self.dpi <= self.max_dpi <= 1200:
+            raise ValueError(f"OcrSettings.max_dpi must be in dpi..1200, got {self.max_dpi!r}")
+        if not 0 <= self.min_conf <= 1:
+            raise ValueError(f"OcrSettings.min_conf must be in [0, 1], got {self.min_conf!r}")
+        if self.workers < 1:
+            raise ValueError(f"OcrSettings.workers must be >= 1, got {self.workers!r}")
+        if not _LANGS.match(self.languages):
+            raise ValueError(f"OcrSettings.languages must look like 'eng+fra', got {self.languages!r}")
+        if self.target_char_px <= 0:
+            raise ValueError(f"OcrSettings.target_char_px must be > 0, got {self.target_char_px!r}")
+
+
+@dataclass(frozen=True)
+class OcrResult:
+    """One page read by OCR, with how it was read."""
+
+    layout: PageLayout
+    dpi: int  # the DPI the words were read at
+    skew_deg: float  # small rotation removed (anticlockwise positive, as scanned)
+    osd_confidence: float | None  # tesseract OSD orientation confidence; None when OSD found too little text
+    dropped_words: int  # words below min_conf
+    cached: bool = False
+
+
+def tesseract_available(languages: str = "eng") -> bool:
+    """Whether the tesseract binary runs and has every language of ``languages``."""
+    try:
+        have = set(pytesseract.get_languages(config=""))
+    except (pytesseract.TesseractNotFoundError, pytesseract.TesseractError, OSError):
+        return False
+    return all(lang in have for lang in languages.split("+"))
+
+
+# ---------------------------------------------------------------- which pages need OCR
+
+_CID = re.compile(r"^\(cid:\d+\)$")
+
+
+def _coverage(boxes: Iterable[BBox], width: float, height: float) -> float:
+    """Share of the page area covered by ``boxes`` (clipped to the page; overlaps counted once
+    on a coarse 1-pt grid)."""
+    if width <= 0 or height <= 0:
+        return 0.0
+    grid = np.zeros((max(1, int(math.ceil(height))), max(1, int(math.ceil(width)))), dtype=bool)
+    for x0, top, x1, bottom in boxes:
+        a, b = max(0, int(x0)), min(grid.shape[1], int(math.ceil(x1)))
+        c, d = max(0, int(top)), min(grid.shape[0], int(math.ceil(bottom)))
+        if a < b and c < d:
+            grid[c:d, a:b] = True
+    return float(grid.mean())
+
+
+def _image_boxes(page: Any) -> list[BBox]:
+    return [(float(im["x0"]), float(im["top"]), float(im["x1"]), float(im["bottom"])) for im in getattr(page, "images", [])]
+
+
+def _pdfium_page(page: Any) -> tuple[Any, Any]:
+    """(pdfium document, pdfium page) for a pdfplumber page; the caller closes the document."""
+    pdf = getattr(page, "pdf", None)
+    src = getattr(pdf, "path", None) or getattr(pdf, "stream", None)
+    if src is None:
+        raise OcrError("the page has no source file to render")
+    if hasattr(src, "seek"):
+        src.seek(0)
+    try:
+        doc = pypdfium2.PdfDocument(src if hasattr(src, "read") else str(src))
+        return doc, doc[int(page.page_number) - 1]
+    except pypdfium2.PdfiumError as e:
+        raise OcrError(f"pdfium cannot open the page: {e}") from e
+
+
+def invisible_text_share(pdfium_page: Any) -> float:
+    """Share of the page's characters drawn in text render mode 3 (invisible, as OCR layers are)."""
+    textpage = pdfium_page.get_textpage()
+    try:
+        total = invisible = 0
+        for obj in pdfium_page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT]):
+            n = max(0, pdfium_c.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0) // 2 - 1)
+            total += n
+            if pdfium_c.FPDFTextObj_GetTextRenderMode(obj.raw) == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE:
+                invisible += n
+        return invisible / total if total else 0.0
+    finally:
+        textpage.close()
+
+
+_WORDLIKE = (
+    re.compile(r"[^\W\d_]+(?:[-'’/.&][^\W\d_]+)*"),  # words, peace-builders, MOFA/KOICA, e.g
+    re.compile(r"\d+(?:[.,:/–-]\d+)*%?"),  # numbers, dates, 1.1, 2014-2018
+    re.compile(r"[^\W\d_]{1,6}\d{1,3}(?:\.\d+)*|\d+(?:\.\d+)*[^\W\d_]"),  # OE1.1, 1a, 2.3b
+)
+_EDGE_PUNCT = "()[]{}\"'‘’“”«».,;:!?¡¿*•–-—…%"
+
+
+def text_plausibility(words: Iterable[Word]) -> float:
+    """Share of words that read as words, numbers or labels (not OCR debris like ``l;\\i'^``);
+    short punctuation (``–``, ``•``) counts for neither."""
+    good = total = 0
+    for w in words:
+        core = w.text.strip().strip(_EDGE_PUNCT)
+        if not core:
+            if len(w.text.strip()) > 2:
+                total += 1
+            continue
+        total += 1
+        good += any(p.fullmatch(core) for p in _WORDLIKE)
+    return good / total if total else 0.0
+
+
+def text_ink_agreement(gray: np.ndarray, words: Iterable[Word], width: float, height: float) -> tuple[float, float]:
+    """How well word boxes and the ink of a page image line up.
+
+    Returns (share of word boxes with ink in them, share of glyph-sized ink blobs whose centre
+    lies in some word box). Both are near 1 for a text layer that matches its image.
+    """
+    sy, sx = gray.shape[0] / height, gray.shape[1] / width
+    mask = ink_mask(gray)
+    boxes = [(int(w.x0 * sx), int(w.top * sy), int(math.ceil(w.x1 * sx)), int(math.ceil(w.bottom * sy))) for w in words]
+    boxes = [b for b in boxes if b[2] > b[0] and b[3] > b[1]]
+    if not boxes:
+        return 0.0, 0.0
+    inked = sum(1 for x0, y0, x1, y1 in boxes if mask[max(0, y0):y1, max(0, x0):x1].any())
+    covered = np.zeros(mask.shape, dtype=bool)
+    pad = max(1, int(0.15 * statistics.median(b[3] - b[1] for b in boxes)))
+    for x0, y0, x1, y1 in boxes:
+        covered[max(0, y0 - pad):y1 + pad, max(0, x0 - pad):x1 + pad] = True
+    n, _, stats, cents = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    limit = 0.05 * min(mask.shape)
+    blobs = [i for i in range(1, n) if 2 <= stats[i, cv2.CC_STAT_HEIGHT] <= limit and stats[i, cv2.CC_STAT_WIDTH] <= limit]
+    if not blobs:
+        return inked / len(boxes), 0.0
+    hit = sum(1 for i in blobs if covered[int(cents[i][1]), int(cents[i][0])])
+    return inked / len(boxes), hit / len(blobs)
+
+
+def page_needs_ocr(page: Any, layout: PageLayout) -> str | None:
+    """Why this page needs OCR, or None when its text layer can be trusted.
+
+    - ``no_text_layer``: no words (or a handful, as a scanner's stamp) over a page-sized image;
+    - ``vector_text``: no words but hundreds of curves (text converted to outlines);
+    - ``unmapped_glyphs``: many glyphs without a Unicode mapping (pdfminer's ``(cid:123)``);
+    - ``invisible_text_mismatch``: an invisible text layer (render mode 3, what OCR software
+      puts under a scan) that does not line up with the image or reads as debris.
+    A blank page (nothing drawn) needs nothing.
+    """
+    width, height = float(layout.width), float(layout.height)
+    if layout.rotation in (90, 270):
+        width, height = height, width  # images are reported in the page's own frame
+    chars = [c for c in getattr(page, "chars", []) if str(c.get("text", "")).strip()]
+    n_chars = len(chars) if chars else sum(len(w.text) for w in layout.words)
+    image_cover = _coverage(_image_boxes(page), width, height)
+    if not layout.words or n_chars < 20:
+        if image_cover >= 0.3:
+            return "no_text_layer"
+        if not layout.words and len(getattr(page, "curves", [])) >= 200:
+            return "vector_text"
+        if not layout.words:
+            return None
+    texts = [str(c.get("text", "")) for c in chars] or [w.text for w in layout.words]
+    unmapped = sum(1 for t in texts if _CID.match(t) or "(cid:" in t or "\ufffd" in t)
+    if unmapped >= 5 and unmapped >= 0.1 * len(texts):
+        return "unmapped_glyphs"
+    if image_cover >= 0.5 and getattr(page, "pdf", None) is not None:
+        doc, pdf_page = _pdfium_page(page)
+        try:
+            if invisible_text_share(pdf_page) < 0.5:
+                return None
+            try:
+                bitmap = pdf_page.render(scale=100 / 72, grayscale=True)
+                gray = np.asarray(bitmap.to_pil().convert("L"), dtype=np.uint8)
+            except pypdfium2.PdfiumError as e:
+                raise OcrError(f"cannot render page {page.page_number}: {e}") from e
+        finally:
+            doc.close()
+        words = layout.words
+        if layout.rotation:  # compare in the page's own frame
+            return None if text_plausibility(words) >= 0.7 else "invisible_text_mismatch"
+        inked, hit = text_ink_agreement(gray, words, width, height)
+        if inked < 0.8 or hit < 0.6 or text_plausibility(words) < 0.7:
+            return "invisible_text_mismatch"
+    return None
+
+
+# ---------------------------------------------------------------- image steps
+
+
+def render_page(pdf_path: Path, page_no: int, dpi: float) -> np.ndarray:
+    """Page ``page_no`` (1-based) of ``pdf_path`` as a greyscale array (0 = black), at ``dpi``."""
+    try:
+        doc = pypdfium2.PdfDocument(str(pdf_path))
+    except (pypdfium2.PdfiumError, OSError) as e:
+        raise OcrError(f"cannot open {pdf_path}: {e}") from e
+    try:
+        if not 1 <= page_no <= len(doc):
+            raise OcrError(f"{pdf_path} has {len(doc)} pages; no page {page_no}")
+        bitmap = doc[page_no - 1].render(scale=dpi / 72, grayscale=True)
+        return np.ascontiguousarray(np.asarray(bitmap.to_pil().convert("L"), dtype=np.uint8))
+    except pypdfium2.PdfiumError as e:
+        raise OcrError(f"cannot render page {page_no} of {pdf_path}: {e}") from e
+    finally:
+        doc.close()
+
+
+def ink_mask(gray: np.ndarray) -> np.ndarray:
+    """Boolean ink mask: local (adaptive) threshold on a lightly denoised image, so shaded cells
+    and uneven lighting do not turn into solid ink."""
+    smooth = cv2.medianBlur(gray, 3)
+    block = max(15, (min(gray.shape) // 40) | 1)
+    binary = cv2.adaptiveThreshold(smooth, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, block, 20)
+    return binary > 0
+
+
+def glyph_height_px(mask: np.ndarray, px_per_pt: float) -> float | None:
+    """Median height of glyph-sized ink blobs (None when there is no text-like ink).
+
+    Blobs under 2.5 pt (dots, commas, grain) and over 5 % of the page (rules, pictures) are
+    left out."""
+    n, _, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    if n <= 1:
+        return None
+    h, w = stats[1:, cv2.CC_STAT_HEIGHT], stats[1:, cv2.CC_STAT_WIDTH]
+    limit = 0.05 * min(mask.shape)
+    keep = (h >= 2.5 * px_per_pt) & (h <= limit) & (w <= limit) & (w >= 0.5 * px_per_pt)
+    if keep.sum() < 20:
+        return None
+    return float(np.median(h[keep]))
+
+
+def choose_dpi(base_dpi: int, glyph_px: float | None, settings: OcrSettings) -> int:
+    """The DPI to read a page at: the base, raised (to ``max_dpi`` at most) when glyphs are small."""
+    if glyph_px is None or glyph_px >= settings.target_char_px:
+        return base_dpi
+    wanted = base_dpi * settings.target_char_px / glyph_px
+    return int(min(settings.max_dpi, round(wanted / 25) * 25))
+
+
+def detect_orientation(gray: np.ndarray) -> tuple[int, float | None]:
+    """(clockwise angle the text is turned by: 0/90/180/270, OSD confidence) from tesseract OSD.
+
+    A page with too little text for OSD is taken as upright (confidence None).
+    """
+    try:
+        osd = pytesseract.image_to_osd(
+            Image.fromarray(gray), config="--psm 0 -c min_characters_to_try=10",
+            output_type=pytesseract.Output.DICT, timeout=_TESSERACT_TIMEOUT_S,
+        )
+    except pytesseract.TesseractError as e:
+        if "traineddata" in str(e) or "Failed loading language" in str(e):
+            raise OcrError(f"tesseract OSD is not installed: {e}") from e
+        return 0, None  # too few characters (or none) to tell the orientation
+    except (RuntimeError, OSError) as e:
+        raise OcrError(f"tesseract OSD failed: {e}") from e
+    # OSD's "rotate" is the clockwise turn that makes the page upright; the text is turned
+    # by the same angle anticlockwise, i.e. 360 - rotate clockwise.
+    rotate = int(osd.get("rotate", 0)) % 360
+    conf = float(osd.get("orientation_conf", 0.0))
+    if conf < 1.0:
+        return 0, conf
+    return (360 - rotate) % 360, conf
+
+
+def upright(gray: np.ndarray, rotation: int) -> np.ndarray:
+    """The image turned anticlockwise by ``rotation`` (the clockwise angle its text is turned by)."""
+    return np.ascontiguousarray(np.rot90(gray, k=(rotation // 90) % 4))
+
+
+def _profile_score(mask: np.ndarray, angle: float) -> float:
+    h, w = mask.shape
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    turned = cv2.warpAffine(mask, matrix, (w, h), flags=cv2.INTER_NEAREST, borderValue=0)
+    rows = turned.sum(axis=1, dtype=np.float64)
+    return float(np.square(np.diff(rows)).sum())
+
+
+def estimate_skew(mask: np.ndarray, max_deg: float = 5.0) -> float:
+    """Angle (degrees, anticlockwise positive) the page content is turned by, from where the
+    row profile of the ink is sharpest; 0 when no angle stands out."""
+    h, w = mask.shape
+    scale = min(1.0, 1200 / max(h, w))
+    small = cv2.resize(mask.astype(np.uint8) * 255, (max(1, int(w * scale)), max(1, int(h * scale))), interpolation=cv2.INTER_AREA)
+    small = (small > 64).astype(np.uint8)
+    if small.sum() < 200:
+        return 0.0
+    best, step = 0.0, 0.5
+    candidates = [i * step for i in range(-int(max_deg / step), int(max_deg / step) + 1)]
+    for _ in range(3):
+        scores = {a: _profile_score(small, -a) for a in candidates}
+        best = max(sorted(scores), key=lambda a: (scores[a], -abs(a)))
+        step /= 5
+        candidates = [best + i * step for i in range(-5, 6)]
+    return round(best, 2) if abs(best) >= 0.05 else 0.0
+
+
+def deskew(gray: np.ndarray, angle: float) -> np.ndarray:
+    """The image turned back by ``angle`` degrees about its centre (white at the corners)."""
+    if not angle:
+        return gray
+    h, w = gray.shape
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), -angle, 1.0)
+    return cv2.warpAffine(gray, matrix, (w, h), flags=cv2.INTER_CUBIC, borderValue=255)
+
+
+@dataclass(frozen=True)
+class _Run:
+    """A straight ink run: its box in pixels (end-exclusive)."""
+
+    x0: int
+    y0: int
+    x1: int
+    y1: int
+
+
+def _runs(mask: np.ndarray, length: int, horizontal: bool) -> tuple[list[_Run], np.ndarray]:
+    """Straight ink pieces at least ``length`` px long (morphological opening) and their mask."""
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1) if horizontal else (1, length))
+    opened = cv2.morphologyEx(mask.astype(np.uint8), cv2.MORPH_OPEN, kernel)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(opened, connectivity=8)
+    runs = [_Run(int(x), int(y), int(x + w), int(y + h)) for x, y, w, h in (stats[i, :4] for i in range(1, n))]
+    return runs, opened > 0
+
+
+def _join(runs: list[_Run], gap: float, horizontal: bool) -> list[_Run]:
+    """Pieces of one line (overlapping across it, at most ``gap`` px apart along it) joined."""
+    if horizontal:
+        key = lambda r: (r.x0, r.y0)  # noqa: E731
+    else:
+        key = lambda r: (r.y0, r.x0)  # noqa: E731
+    out: list[_Run] = []
+    for r in sorted(runs, key=key):
+        for i, o in enumerate(out):
+            if horizontal and r.y0 < o.y1 and o.y0 < r.y1 and r.x0 - o.x1 <= gap:
+                out[i] = _Run(o.x0, min(o.y0, r.y0), max(o.x1, r.x1), max(o.y1, r.y1))
+                break
+            if not horizontal and r.x0 < o.x1 and o.x0 < r.x1 and r.y0 - o.y1 <= gap:
+                out[i] = _Run(min(o.x0, r.x0), o.y0, max(o.x1, r.x1), max(o.y1, r.y1))
+                break
+        else:
+            out.append(r)
+    return out
+
+
+def find_rulings(mask: np.ndarray, px_per_pt: float) -> tuple[list[tuple[bool, float, float, float]], np.ndarray]:
+    """Ruling lines of a page image and the mask of their pixels.
+
+    Straight pieces (8 pt across, 4 pt down) are joined across small breaks (grain, faint
+    toner). Horizontal lines 15 pt long are rulings. Vertical lines need only be 6 pt (a
+    one-line row is short), but one shorter than 30 pt must run from a horizontal ruling to
+    another, so glyph stems are never taken. Lines thicker than 3 pt are bars, not rulings.
+    Returns ``(horizontal, pos, start, end)`` in pixels, and the mask of ruling pixels.
+    """
+    gap = 0.75 * px_per_pt
+    max_thick = 3.0 * px_per_pt + 2
+    hpieces, hmask = _runs(mask, max(8, int(8 * px_per_pt)), True)
+    vpieces, vmask = _runs(mask, max(4, int(4 * px_per_pt)), False)
+    hruns = [r for r in _join(hpieces, gap, True) if r.x1 - r.x0 >= 15 * px_per_pt and r.y1 - r.y0 <= max_thick]
+    vall = [r for r in _join(vpieces, gap, False) if r.y1 - r.y0 >= 6 * px_per_pt and r.x1 - r.x0 <= max_thick]
+    tol = 2.5 * px_per_pt
+
+    def meets(y: float, x: float) -> bool:
+        return any(abs((h.y0 + h.y1) / 2 - y) <= tol and h.x0 - tol <= x <= h.x1 + tol for h in hruns)
+
+    vruns = [
+        r for r in vall
+        if r.y1 - r.y0 >= 30 * px_per_pt or (meets(r.y0, (r.x0 + r.x1) / 2) and meets(r.y1, (r.x0 + r.x1) / 2))
+    ]
+    out: list[tuple[bool, float, float, float]] = [(True, (r.y0 + r.y1) / 2, r.x0, r.x1) for r in hruns]
+    out += [(False, (r.x0 + r.x1) / 2, r.y0, r.y1) for r in vruns]
+    lines = np.zeros(mask.shape, dtype=bool)
+    for r in hruns:
+        lines[r.y0:r.y1, r.x0:r.x1] |= hmask[r.y0:r.y1, r.x0:r.x1]
+    for r in vruns:
+        lines[r.y0:r.y1, r.x0:r.x1] |= vmask[r.y0:r.y1, r.x0:r.x1]
+    return out, lines
+
+
+def erase_lines(gray: np.ndarray, lines: np.ndarray, px_per_pt: float) -> np.ndarray:
+    """The image with ruling pixels (and their anti-aliased fringe) painted white."""
+    if not lines.any():
+        return gray
+    grow = max(1, int(round(0.6 * px_per_pt)))
+    fringe = cv2.dilate(lines.astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_RECT, (2 * grow + 1, 2 * grow + 1)))
+    out = gray.copy()
+    out[fringe > 0] = 255
+    return out
+
+
+def denoise(gray: np.ndarray, dpi: int) -> np.ndarray:
+    """A 3×3 median: removes scanner dust and grain; at 250 dpi and more strokes are wide enough
+    to keep their shape (below, the image is left as it is)."""
+    return cv2.medianBlur(gray, 3) if dpi >= 250 else gray
+
+
+# ---------------------------------------------------------------- words
+
+# share of the font size above / below the baseline reached by the ink of a glyph class
+_ASCENT, _XHEIGHT, _DESCENT = 0.72, 0.52, 0.21
+_PDF_ASCENT, _PDF_DESCENT = 0.79, 0.21  # the box pdfminer gives a glyph: size × (ascent, descent)
+_INK_BLEED = 1.03  # scanned ink measures this much taller than the outlines
+_TALL = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789bdfhiklt()[]{}/\\|!?#$%&@'\"«»") | set(
+    "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝàáâãäåèéêëìíîïñòóôõöùúûüýÿœŒ¿¡"
+)
+_SHORT = set("acemnorsuvwxzçæ")
+_DEEP = set("gjpqyçQ()[]{}|,;")
+
+
+def _ink_ratios(text: str) -> tuple[float, float] | None:
+    """(share of the font size above the baseline, below it) the ink of ``text`` spans; None for
+    texts with no letter or digit (dashes, bullets) whose ink says nothing about the size."""
+    chars = set(text)
+    if chars & _TALL:
+        up = _ASCENT
+    elif chars & _SHORT:
+        up = _XHEIGHT
+    else:
+        return None
+    if chars <= set("()[]{}|,;.:"):
+        return None
+    down = _DESCENT if chars & _DEEP else 0.0
+    return up, down
+
+
+
+@dataclass(frozen=True)
+class _RawWord:
+    """A tesseract word: its ink box in points, confidence and line key."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    conf: float
+    line: tuple[int, int, int]
+    stroke_pt: float  # stroke width of its glyphs
+
+
+def _glyph_ink(crop: np.ndarray, min_area: float) -> tuple[tuple[int, int, int, int] | None, float]:
+    """Ink box (x0, y0, x1, y1, end-exclusive) of the glyphs in a word crop, leaving out specks
+    smaller than ``min_area`` px that tesseract drew the box around, and the mean stroke width
+    (2 × area / boundary length) of those glyphs."""
+    ink = (crop < 140).astype(np.uint8)
+    if crop.size == 0 or not ink.any():
+        return None, 0.0
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    keep = np.zeros(n, dtype=bool)
+    keep[1:] = stats[1:, cv2.CC_STAT_AREA] >= min_area
+    if not keep.any():
+        return None, 0.0
+    glyphs = keep[labels].astype(np.uint8)
+    ys, xs = np.nonzero(glyphs)
+    boundary = int((glyphs - cv2.erode(glyphs, np.ones((3, 3), np.uint8), borderType=cv2.BORDER_CONSTANT, borderValue=0)).sum())
+    stroke = 2.0 * float(glyphs.sum()) / max(1, boundary)
+    return (int(xs.min()), int(ys.min()), int(xs.max()) + 1, int(ys.max()) + 1), stroke
+
+
+def tesseract_data(gray: np.ndarray, languages: str) -> dict[str, list[Any]]:
+    """Raw ``image_to_data`` output for a page image (automatic page segmentation, LSTM)."""
+    try:
+        return pytesseract.image_to_data(
+            Image.fromarray(gray), lang=languages, config="--oem 1 --psm 3",
+            output_type=pytesseract.Output.DICT, timeout=_TESSERACT_TIMEOUT_S,
+        )
+    except (pytesseract.TesseractError, pytesseract.TesseractNotFoundError, RuntimeError, OSError) as e:
+        raise OcrError(f"tesseract failed: {e}") from e
+
+
+def read_bar(text: str) -> str:
+    """Vertical bars inside a word are letters drawn as plain strokes: ``l`` after a lower-case
+    letter (``a|so`` → ``also``), ``I`` before ``.``/``)``, another bar or a capital, or after
+    a capital (``|.`` → ``I.``, ``||)`` → ``II)``). A bar on its own, or where either letter
+    could be meant (``|ocal``), stays."""
+    if "|" not in text or set(text) == {"|"}:
+        return text
+    out: list[str] = []
+    for i, ch in enumerate(text):
+        if ch != "|":
+            out.append(ch)
+            continue
+        prev = text[i - 1] if i else ""
+        nxt = text[i + 1] if i + 1 < len(text) else ""
+        if prev.islower() and (nxt.islower() or not nxt.isalnum()):
+            out.append("l")
+        elif len(text) > 1 and (nxt in ".)|" and nxt or nxt.isupper() or prev.isupper() or prev == "I"):
+            out.append("I")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def raw_words(data: dict[str, list[Any]], gray: np.ndarray, px_per_pt: tuple[float, float]) -> list[_RawWord]:
+    """Word-level entries of ``image_to_data`` with their glyphs' ink boxes in points."""
+    sx, sy = px_per_pt
+    min_area = (0.7 * sy) ** 2
+    out = []
+    for i, text in enumerate(data["text"]):
+        text = read_bar(unicodedata.normalize("NFC", str(text)).strip())
+        conf = float(data["conf"][i])
+        if not text or conf < 0 or int(data["level"][i]) != 5:
+            continue
+        x, y, w, h = (int(data[k][i]) for k in ("left", "top", "width", "height"))
+        box, stroke = _glyph_ink(gray[y:y + h, x:x + w], min_area)
+        if box is not None:
+            x, y, w, h = x + box[0], y + box[1], box[2] - box[0], box[3] - box[1]
+        out.append(
+            _RawWord(
+                text=text, x0=x / sx, top=y / sy, x1=(x + w) / sx, bottom=(y + h) / sy,
+                conf=min(1.0, conf / 100),
+                line=(int(data["block_num"][i]), int(data["par_num"][i]), int(data["line_num"][i])),
+                stroke_pt=stroke / sy,
+            )
+        )
+    return out
+
+
+def _own_size(w: _RawWord) -> float | None:
+    ratios = _ink_ratios(w.text)
+    return None if ratios is None else (w.bottom - w.top) / (ratios[0] + ratios[1])
+
+
+def _round_size(size: float) -> float:
+    """Font sizes are set in half points; the ink measures a little large (anti-aliasing)."""
+    return max(1.0, round(size / _INK_BLEED * 2) / 2)
+
+
+def words_from_raw(raw: list[_RawWord]) -> list[Word]:
+    """Words with a font size and a pdfminer-like box.
+
+    The size comes from the ink height and the letters' shapes (``Mg`` spans ascent and descent,
+    ``on`` only the x-height), smoothed over the line; the box is ``size`` tall around the
+    baseline, as pdfminer lays out glyph boxes, so line grouping works as on born-digital pages.
+    Bold: a stroke clearly wider, relative to the size, than the page's usual one.
+    """
+    by_line: dict[tuple[int, int, int], list[float]] = {}
+    for w in raw:
+        own = _own_size(w)
+        if own is not None:
+            by_line.setdefault(w.line, []).append(own)
+    everything = [s for sizes in by_line.values() for s in sizes]
+    page_size = statistics.median(everything) if everything else 10.0
+    sized = []
+    for w in raw:
+        own = _own_size(w)
+        line = by_line.get(w.line)
+        size = statistics.median(line) if line else (own or page_size)
+        sized.append((w, _round_size(size)))
+    weights = [w.stroke_pt / s for w, s in sized if _ink_ratios(w.text) is not None and w.stroke_pt > 0]
+    usual = statistics.median(weights) if weights else 0.0
+    words = []
+    for w, size in sized:
+        ratios = _ink_ratios(w.text)
+        if ratios is not None:
+            baseline = w.bottom - ratios[1] * size
+        else:  # dashes and bullets sit about the middle of the x-height
+            baseline = (w.top + w.bottom) / 2 + 0.26 * size
+        bold = bool(usual and ratios is not None and w.stroke_pt / size > 1.3 * usual)
+        words.append(
+            Word(
+                text=w.text,
+                x0=round(w.x0, 2),
+                top=round(baseline - _PDF_ASCENT * size, 2),
+                x1=round(w.x1, 2),
+                bottom=round(baseline + _PDF_DESCENT * size, 2),
+                size=size,
+                bold=bold,
+                upright=True,
+                conf=round(w.conf, 3),
+            )
+        )
+    words.sort(key=lambda w: (round(w.top), w.x0))
+    return words
+
+
+def rulings_from_runs(runs: list[tuple[bool, float, float, float]], px_per_pt: tuple[float, float]) -> tuple[Ruling, ...]:
+    """Pixel runs → :class:`Ruling` in points (horizontal: top == bottom; vertical: x0 == x1)."""
+    sx, sy = px_per_pt
+    out = set()
+    for horizontal, pos, start, end in runs:
+        if horizontal:
+            y = round(pos / sy, 2)
+            out.add(Ruling(round(start / sx, 2), y, round(end / sx, 2), y))
+        else:
+            x = round(pos / sx, 2)
+            out.add(Ruling(x, round(start / sy, 2), x, round(end / sy, 2)))
+    return tuple(sorted(out, key=lambda r: (r.top, r.x0, r.bottom, r.x1)))
+
+
+# ---------------------------------------------------------------- one page, cached
+
+
+def _tesseract_version() -> str:
+    try:
+        return str(pytesseract.get_tesseract_version())
+    except (pytesseract.TesseractNotFoundError, OSError) as e:
+        raise OcrError(f"tesseract not available: {e}") from e
+
+
+def cache_key(gray: np.ndarray, width: float, height: float, settings: OcrSettings) -> str:
+    """SHA-256 of the base-DPI page image and of everything else the result depends on."""
+    head = {
+        "version": OCR_VERSION, "tesseract": _tesseract_version(), "languages": settings.languages,
+        "min_conf": settings.min_conf, "dpi": settings.dpi, "max_dpi": settings.max_dpi,
+        "target_char_px": settings.target_char_px, "page": [round(width, 2), round(height, 2)],
+        "shape": list(gray.shape),
+    }
+    h = hashlib.sha256(json.dumps(head, sort_keys=True).encode())
+    h.update(gray.tobytes())
+    return h.hexdigest()
+
+
+def _to_json(result: OcrResult) -> str:
+    lay = result.layout
+    return json.dumps(
+        {
+            "version": OCR_VERSION, "width": lay.width, "height": lay.height, "rotation": lay.rotation,
+            "words": [asdict(w) for w in lay.words], "rulings": [asdict(r) for r in lay.rulings],
+            "dpi": result.dpi, "skew_deg": result.skew_deg, "osd_confidence": result.osd_confidence,
+            "dropped_words": result.dropped_words,
+        },
+        ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+    )
+
+
+def _from_json(text: str, doc_id: str, page_no: int) -> OcrResult | None:
+    try:
+        d = json.loads(text)
+        if d.get("version") != OCR_VERSION:
+            return None
+        layout = PageLayout(
+            doc_id=doc_id, page_no=page_no, width=d["width"], height=d["height"],
+            words=tuple(Word(**w) for w in d["words"]), rulings=tuple(Ruling(**r) for r in d["rulings"]),
+            rotation=d["rotation"], ocr=True,
+        )
+        return OcrResult(layout, d["dpi"], d["skew_deg"], d["osd_confidence"], d["dropped_words"], cached=True)
+    except (ValueError, KeyError, TypeError):
+        return None  # a damaged or foreign cache file is read again from the image
+
+
+def _cache_path(settings: OcrSettings, key: str) -> Path | None:
+    return None if settings.cache_dir is None else Path(settings.cache_dir) / key[:2] / f"{key}.json"
+
+
+def _store(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as e:
+        raise OcrError(f"cannot write the OCR cache {path}: {e}") from e
+
+
+def read_page_image(
+    gray: np.ndarray, rerender: Any, width: float, height: float, settings: OcrSettings
+) -> tuple[tuple[Word, ...], tuple[Ruling, ...], int, int, float, float | None, int]:
+    """The OCR steps on one base-DPI page image; ``rerender(dpi)`` gives the page at another DPI.
+
+    Returns (words, rulings, rotation, dpi, skew, OSD confidence, dropped words).
+    """
+    rotation, osd_conf = detect_orientation(gray)
+    page_w, page_h = (height, width) if rotation in (90, 270) else (width, height)
+    img = upright(gray, rotation)
+    mask = ink_mask(img)
+    skew = estimate_skew(mask)
+    dpi = choose_dpi(settings.dpi, glyph_height_px(mask, settings.dpi / 72), settings)
+    if dpi != settings.dpi:
+        img = upright(rerender(dpi), rotation)
+    if skew:
+        img = deskew(img, skew)
+    if dpi != settings.dpi or skew:
+        mask = ink_mask(img)
+    scale = (img.shape[1] / page_w, img.shape[0] / page_h)
+    runs, lines = find_rulings(mask, (scale[0] + scale[1]) / 2)
+    clean = denoise(erase_lines(img, lines, (scale[0] + scale[1]) / 2), dpi)
+    raw = raw_words(tesseract_data(clean, settings.languages), clean, scale)
+    kept = [w for w in raw if w.conf >= settings.min_conf]
+    words = tuple(words_from_raw(kept))
+    return words, rulings_from_runs(runs, scale), rotation, dpi, skew, osd_conf, len(raw) - len(kept)
+
+
+def ocr_page_result(
+    pdf_path: Path, page_no: int, width: float, height: float, doc_id: str, settings: OcrSettings
+) -> OcrResult:
+    """:func:`ocr_page` with how the page was read (DPI, skew, OSD confidence, dropped words)."""
+    gray = render_page(pdf_path, page_no, settings.dpi)
+    path = _cache_path(settings, cache_key(gray, width, height, settings))
+    if path is not None and path.exists():
+        try:
+            hit = _from_json(path.read_text(encoding="utf-8"), doc_id, page_no)
+        except OSError as e:
+            raise OcrError(f"cannot read the OCR cache {path}: {e}") from e
+        if hit is not None:
+            return hit
+    words, rulings, rotation, dpi, skew, osd_conf, dropped = read_page_image(
+        gray, lambda d: render_page(pdf_path, page_no, d), width, height, settings
+    )
+    page_w, page_h = (height, width) if rotation in (90, 270) else (width, height)
+    layout = PageLayout(
+        doc_id=doc_id, page_no=page_no, width=round(page_w, 2), height=round(page_h, 2),
+        words=words, rulings=rulings, rotation=rotation, ocr=True,
+    )
+    result = OcrResult(layout, dpi, skew, osd_conf, dropped)
+    if path is not None:
+        _store(path, _to_json(result))
+    return result
+
+
+def ocr_page(pdf_path: Path, page_no: int, width: float, height: float, doc_id: str, settings: OcrSettings) -> PageLayout:
+    """Read page ``page_no`` (1-based; ``width`` × ``height`` points as pdfplumber gives them) by OCR.
+
+    The page is rasterised with pdfium, turned upright (tesseract OSD: 90/180/270), deskewed,
+    its rulings found in the image and its words read by tesseract, all in PDF points of the
+    upright page (``rotation`` says by how much it was turned; width and height are swapped for
+    90/270). Words below ``min_conf`` are dropped. With ``cache_dir`` the result is stored under
+    the page image's hash and read back instead of running tesseract again.
+    """
+    return ocr_page_result(pdf_path, page_no, width, height, doc_id, settings).layout
+
+
+class OcrPagesError(OcrError):
+    """Some pages of :func:`ocr_pages` failed; the pages that were read are in ``partial``."""
+
+    def __init__(self, message: str, partial: dict[int, PageLayout], failures: dict[int, str]) -> None:
+        super().__init__(message)
+        self.partial = partial
+        self.failures = failures
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (str(self), self.partial, self.failures))
+
+
+def _init_worker() -> None:
+    # one OCR process per core: tesseract's own threads would only compete with the others
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+
+
+def ocr_pages(
+    pdf_path: Path, pages: list[tuple[int, float, float]], doc_id: str, settings: OcrSettings
+) -> dict[int, PageLayout]:
+    """Several pages ``(page_no, width, height)``, ``settings.workers`` processes at a time.
+
+    Same results as :func:`ocr_page` page by page. When pages fail, :class:`OcrPagesError` is
+    raised after the others are done, carrying them (``partial``) and the reasons (``failures``).
+    """
+    results: dict[int, PageLayout] = {}
+    failures: dict[int, str] = {}
+    if settings.workers == 1 or len(pages) <= 1:
+        for page_no, width, height in pages:
+            try:
+                results[page_no] = ocr_page(pdf_path, page_no, width, height, doc_id, settings)
+            except OcrError as e:
+                failures[page_no] = str(e)
+    else:
+        workers = min(settings.workers, len(pages))
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=_init_worker) as pool:
+                futures = {p: pool.submit(ocr_page, pdf_path, p, w, h, doc_id, settings) for p, w, h in pages}
+                for page_no, future in futures.items():
+                    try:
+                        results[page_no] = future.result()
+                    except OcrError as e:
+                        failures[page_no] = str(e)
+        except (OSError, RuntimeError) as e:  # a worker died (BrokenProcessPool is a RuntimeError)
+            raise OcrPagesError(f"OCR workers failed: {e}", results, failures) from e
+    if failures:
+        first = min(failures)
+        raise OcrPagesError(f"{len(failures)} of {len(pages)} pages failed OCR; page {first}: {failures[first]}", results, failures)
+    return results
+
+
+# ---------------------------------------------------------------- careful repair
+
+# Cyrillic and Greek letters drawn like Latin ones (OCR with several scripts picks them up)
+_HOMOGLYPHS = str.maketrans({
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C", "Т": "T",
+    "Х": "X", "У": "Y", "Ј": "J", "І": "I", "Ѕ": "S", "Ԛ": "Q", "Ԝ": "W", "Ү": "Y", "Ӏ": "I",
+    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "ј": "j", "і": "i", "ѕ": "s",
+    "ԛ": "q", "ԝ": "w", "һ": "h", "ӏ": "l", "ԁ": "d",
+    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O",
+    "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X", "ο": "o", "ν": "v", "ι": "i", "κ": "k", "ρ": "p", "τ": "t",
+    "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-",
+})
+# letter groups read for one letter, and single characters OCR confuses; both sides of a
+# comparison are folded the same way, so the direction of a confusion does not matter
+_GROUPS = (("IVI", "M"), ("|VI", "M"), ("IV|", "M"), ("rn", "m"), ("vv", "w"), ("VV", "W"), ("cl", "d"))
+_FOLD = str.maketrans({
+    "0": "O", "o": "O", "Q": "O", "1": "I", "l": "I", "|": "I", "!": "I",
+    "5": "S", "s": "S", "8": "B", "2": "Z", "z": "Z", "c": "C", "v": "V", "w": "W", "x": "X",
+})
+# numbering labels: closers and separators misread as well
+_LABEL_FOLD = str.maketrans({"J": ")", "]": ")", "}": ")", ",": ".", "·": ".", "{": "(", "[": "("})
+
+
+def _delatin(token: str) -> str:
+    return unicodedata.normalize("NFKC", token).translate(_HOMOGLYPHS)
+
+
+def _fold(token: str, label: bool = False) -> str:
+    s = _delatin(token).strip()
+    if label:
+        s = s.translate(_LABEL_FOLD)
+    for group, letter in _GROUPS:
+        s = s.replace(group, letter)
+    return s.translate(_FOLD)
+
+
+def repair_ocr_token(token: str, candidates: set[str] | frozenset[str]) -> str | None:
+    """The candidate ``token`` is a misreading of, or None.
+
+    ``token`` itself when it is a candidate; else the one candidate it equals after undoing
+    look-alike letters (Cyrillic/Greek ``МОЈ`` → ``MOJ``) and OCR confusions (``IVI``/``M``,
+    ``rn``/``m``, ``0``/``O``, ``1``/``l``/``I``, ``5``/``S`` …). None when no candidate, or
+    more than one, matches: the token is then free text and is left as it is.
+    """
+    if token in candidates:
+        return token
+    plain = _delatin(token).strip()
+    if plain in candidates:
+        return plain
+    folded = _fold(token)
+    matches = {c for c in candidates if _fold(c) == folded}
+    return next(iter(matches)) if len(matches) == 1 else None
+
+
+_LABEL = re.compile(r"^(?P<open>\(?)(?P<body>[0-9]+(?:\.[0-9]+)*|[a-zA-Z]|[ivxlcIVXLC]+)(?P<close>\.\)|[.)]?)$")
+_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
+           "xvi", "xvii", "xviii", "xix", "xx")
+
+
+def next_labels(previous: str | None) -> frozenset[str]:
+    """Labels that may follow ``previous`` in a numbering sequence, in its style.
+
+    ``1.2.`` → ``1.3.``, ``1.2.1.``, ``2.``, ``2.1.``; ``b)`` → ``c)``; ``iv.`` → ``v.``;
+    with no previous label, the first label of any common style.
+    """
+    if previous is None:
+        firsts = ("1", "1.1", "a", "A", "i", "I")
+        return frozenset(f"{o}{f}{c}" for f in firsts for o, c in (("", "."), ("", ")"), ("(", ")"), ("", ""), ("", ".)")))
+    m = _LABEL.match(previous.strip())
+    if not m:
+        return frozenset()
+    o, body, c = m.group("open"), m.group("body"), m.group("close")
+    out: set[str] = set()
+    if body[0].isdigit():
+        parts = [int(p) for p in body.split(".")]
+        for k in range(len(parts)):
+            nxt = parts[:k] + [parts[k] + 1]
+            out.add(o + ".".join(map(str, nxt)) + c)
+            out.add(o + ".".join(map(str, nxt + [1])) + c)
+        out.add(o + ".".join(map(str, parts + [1])) + c)
+    else:
+        low = body.lower()
+        if low in _ROMANS and _ROMANS.index(low) + 1 < len(_ROMANS) and (len(body) > 1 or body in "IVXivx"):
+            nxt = _ROMANS[_ROMANS.index(low) + 1]
+            out.add(o + (nxt.upper() if body.isupper() else nxt) + c)
+        if len(body) == 1 and body.lower() != "z":
+            out.add(o + chr(ord(body) + 1) + c)
+    return frozenset(out)
+
+
+def repair_numbering(token: str, previous: str | None) -> str | None:
+    """The numbering label ``token`` was misread from, when one reading continues ``previous``.
+
+    ``l.2.`` after ``1.1.`` → ``1.2.``; ``2J`` after ``1)`` → ``2)``. A label that already
+    continues the sequence comes back as it is; anything else (a label out of sequence, free
+    text) gives None.
+    """
+    expected = next_labels(previous)
+    if token in expected:
+        return token
+    folded = _fold(token, label=True)
+    matches = {c for c in expected if _fold(c, label=True) == folded}
+    return next(iter(matches)) if len(matches) == 1 else None

@@ -1,0 +1,161 @@
+"""Document type and main language, from the content itself.
+
+``detect_doc_type`` tells a UN report (a document symbol in the furniture and "Report of the
+…" on the first pages), a national action plan (matrices with action / strategy / ministry /
+indicator vocabulary, or the plan's own name), a set of recommendations (headings about
+recommendations dominate) and anything else.
+
+``detect_language`` counts stopwords: small, fast, no models; ISO 639-1 codes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Sequence
+
+from extractors.model import PageLayout
+from normalizers.furniture import group_lines, strip_furniture, words_text
+from normalizers.vocabulary import fold
+
+DOC_TYPES = ("nap", "un_report", "recommendations", "other")
+
+_STOPWORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "the of and to in is that for on with as by are be this which from it at an or have has was were their "
+        "its not will should been these those such other than into also between".split()
+    ),
+    "es": frozenset(
+        "el la los las del de y en que por con para una un es se al su sus como más este esta entre sobre "
+        "también han ha son sin desde hasta lo le".split()
+    ),
+    "fr": frozenset(
+        "le la les des du de et en que pour dans une un est sur par au aux ses sont qui cette avec entre "
+        "leur leurs ont été il elle ne pas plus".split()
+    ),
+    "pt": frozenset(
+        "o a os as do da dos das de e em que para com uma um é no na nos nas ao pelo pela são se sua seu "
+        "suas mais entre também foi não".split()
+    ),
+    "de": frozenset(
+        "der die das und in den von zu mit sich des auf für ist im dem nicht ein eine als auch es an werden "
+        "aus er hat dass sie nach bei".split()
+    ),
+    "it": frozenset(
+        "il lo la i gli le di del della dei delle e che per con una un è nel nella sono si al alla come più "
+        "anche tra questo".split()
+    ),
+}
+_TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+_REPORT_TITLE = re.compile(
+    r"\b(report of the|rapport du|rapport de la|informe del|informe de la|relatório d[oa])\b", re.I
+)
+_UN_SYMBOL = re.compile(r"(?<![\w/])(?:S|A|E|CEDAW|A/HRC|E/CN\.\d+)/(?:[A-Z]+/)?\d{2,4}/\d+")
+_PLAN_NAME = re.compile(
+    r"(national action plan|plan de acci[oó]n nacional|plan nacional de acci[oó]n|plan d.action national|"
+    r"plan national d.action|plano nacional de a[cç][aã]o|plano de a[cç][aã]o nacional|\bnap\b)",
+    re.I,
+)
+# words of a plan's matrix: actions, strategies, ministries, indicators (folded: no accents, plural s dropped)
+_MATRIX_WORDS = frozenset(
+    fold(w)
+    for w in (
+        "action activity activities strategy strategies objective objectives indicator indicators target targets "
+        "baseline timeline timeframe budget ministry ministries responsible lead partner outcome output "
+        "accion actividad actividades estrategia objetivo indicador meta linea base ministerio responsable "
+        "plazo presupuesto resultado "
+        "activite strategie objectif indicateur cible ministere responsable echeance resultat "
+        "atividade estrategia objetivo indicador ministerio prazo orcamento"
+    ).split()
+)
+_RECO = re.compile(r"recommend|recomenda|recomienda|recommand", re.I)
+
+
+@dataclass(frozen=True)
+class DocTypeSettings:
+    pages: int = 6  # first pages read for the title and vocabulary
+    min_matrix_share: float = 0.04  # matrix words per word for a plan
+    min_ruled_pages: float = 0.3  # share of pages with ruled grids for a plan without its name
+    min_reco_share: float = 0.4  # share of headings about recommendations
+
+    def __post_init__(self) -> None:
+        if self.pages < 1:
+            raise ValueError(f"DocTypeSettings.pages must be >= 1, got {self.pages!r}")
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language by stopword counts, or None when unsure."""
+    tokens = [t.lower() for t in _TOKEN.findall(text)]
+    if len(tokens) < 3:
+        return None
+    counts = {lang: sum(1 for t in tokens if t in words) for lang, words in _STOPWORDS.items()}
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    best, n = ranked[0]
+    runner = ranked[1][1]
+    if n < 2 or n < 0.08 * len(tokens) or n <= runner:
+        return None
+    return best
+
+
+def _page_lines(layout: PageLayout) -> list[tuple[str, float, bool]]:
+    """(text, size, bold) of each line."""
+    out = []
+    for line in group_lines(layout.words):
+        chars = sum(len(w.text) for w in line) or 1
+        size = max(line, key=lambda w: len(w.text)).size
+        bold = sum(len(w.text) for w in line if w.bold) * 2 > chars
+        out.append((words_text(line), size, bold))
+    return out
+
+
+def _heading_texts(lines: list[tuple[str, float, bool]], body: float) -> list[str]:
+    return [
+        t for t, size, bold in lines if (bold or size >= body * 1.12) and 0 < len(t.split()) <= 15 and size >= body * 0.9
+    ]
+
+
+def _ruled(layout: PageLayout) -> bool:
+    verticals = sum(1 for r in layout.rulings if not r.horizontal and r.bottom - r.top > 12)
+    horizontals = sum(1 for r in layout.rulings if r.horizontal and r.x1 - r.x0 > 40)
+    return verticals >= 3 and horizontals >= 3
+
+
+def detect_doc_type(layouts: Sequence[PageLayout], settings: DocTypeSettings = DocTypeSettings()) -> str:
+    """nap | un_report | recommendations | other."""
+    if not layouts:
+        return "other"
+    head = list(layouts[: settings.pages])
+    cleaned, info = strip_furniture(layouts)
+    lines = [ln for layout in cleaned[: settings.pages] for ln in _page_lines(layout)]
+    sizes: Counter[float] = Counter()
+    for text, size, _ in lines:
+        sizes[round(size)] += len(text)
+    body = max(sorted(sizes), key=lambda s: sizes[s]) if sizes else 10.0
+    first_text = " ".join(t for t, _, _ in lines[:80])
+    all_text = " ".join(t for t, _, _ in lines)
+    furniture = " ".join(info.texts)
+    symbol = info.symbol or (_UN_SYMBOL.search(furniture) or _UN_SYMBOL.search(" ".join(w.text for w in head[0].words)))
+    headings = [h for layout in cleaned for h in _heading_texts(_page_lines(layout), body)]
+    reco = sum(1 for h in headings if _RECO.search(h))
+    title = " ".join(h for h in _heading_texts(lines[:40], body)[:4])
+
+    if _RECO.search(title) and not _REPORT_TITLE.search(title):
+        return "recommendations"
+    if headings and reco >= 2 and reco >= settings.min_reco_share * len(headings):
+        return "recommendations"
+    if symbol and _REPORT_TITLE.search(first_text):
+        return "un_report"
+    words = [fold(t) for t in _TOKEN.findall(all_text)]
+    matrix = sum(1 for w in words if w in _MATRIX_WORDS)
+    share = matrix / max(1, len(words))
+    ruled = sum(1 for layout in layouts if _ruled(layout)) / len(layouts)
+    named = bool(_PLAN_NAME.search(first_text))
+    if (named and (share >= settings.min_matrix_share or ruled >= settings.min_ruled_pages)) or (
+        share >= settings.min_matrix_share and ruled >= settings.min_ruled_pages
+    ):
+        return "nap"
+    if named and not symbol:
+        return "nap"
+    return "other"
