@@ -55,7 +55,8 @@ _GetCharMatrix = _fast(pdfium_c.FPDFText_GetMatrix, _int, _vp, _int, _P(pdfium_c
 _GetTextFontSize = _fast(pdfium_c.FPDFTextObj_GetFontSize, _int, _vp, _P(_float))
 _GetFont = _fast(pdfium_c.FPDFTextObj_GetFont, _vp, _vp)
 _GetBaseFontName = _fast(pdfium_c.FPDFFont_GetBaseFontName, ctypes.c_size_t, _vp, ctypes.c_char_p, ctypes.c_size_t)
-_GetAscent = _fast(pdfium_c.FPDFFont_GetAscent, _int, _vp, _float, _P(_float))
+_GetGlyphWidth = _fast(pdfium_c.FPDFFont_GetGlyphWidth, _int, _vp, ctypes.c_uint32, _float, _P(_float))
+_GetCharOrigin = _fast(pdfium_c.FPDFText_GetCharOrigin, _int, _vp, _int, _P(_double), _P(_double))
 _GetDescent = _fast(pdfium_c.FPDFFont_GetDescent, _int, _vp, _float, _P(_float))
 _CountPageObjects = _fast(pdfium_c.FPDFPage_CountObjects, _int, _vp)
 _GetPageObject = _fast(pdfium_c.FPDFPage_GetObject, _vp, _vp, _int)
@@ -160,74 +161,90 @@ def _page_frame(page: Any) -> _Frame:
 class _TextObjectInfo:
     """What every char of one PDFium text object (one ``Tj``/``TJ``) shares."""
 
-    __slots__ = ("fontname", "font_size", "matrix", "pm_matrix", "ascent", "descent", "loose_ok", "upright")
+    __slots__ = ("font", "fontname", "font_size", "matrix", "pm_matrix", "descent", "upright", "widths")
 
-    def __init__(self, textpage: int, index: int, obj: int, frame: _Frame) -> None:
+    def __init__(self, textpage: int, index: int, obj: int, frame: _Frame, fonts: dict[int, tuple[str, float]]) -> None:
         size = ctypes.c_float(0.0)
         _GetTextFontSize(obj, ctypes.byref(size))
         self.font_size = float(size.value)
-        font = _GetFont(obj)
-        name = ""
-        ascent = descent = 0.0
-        if font:
-            buf = ctypes.create_string_buffer(256)
-            n = _GetBaseFontName(font, buf, 256)
-            if n > 256:
-                buf = ctypes.create_string_buffer(n)
-                _GetBaseFontName(font, buf, n)
-            name = buf.value.decode("utf-8", "replace")
-            value = ctypes.c_float(0.0)
-            if _GetAscent(font, ctypes.c_float(1.0), ctypes.byref(value)):
-                ascent = float(value.value)
-            if _GetDescent(font, ctypes.c_float(1.0), ctypes.byref(value)):
-                descent = float(value.value)
-        self.fontname = name
-        self.ascent = ascent
-        self.descent = descent
+        self.font = font = _GetFont(obj) or 0
+        if font not in fonts:
+            fonts[font] = _font_info(font)
+        self.fontname, self.descent = fonts[font]
         m = pdfium_c.FS_MATRIX()
         _GetCharMatrix(textpage, index, ctypes.byref(m))
-        # pdfminer's char matrix: text matrix × CTM (PDFium's) × the page's display matrix
-        pa, pb, pc, pd = frame.ctm[:4]
         a, b, c, d = float(m.a), float(m.b), float(m.c), float(m.d)
-        self.matrix = (a, b, c, d)
-        # the loose char box spans descent → ascent; with no metrics PDFium falls back to the glyph box
-        self.loose_ok = ascent != descent and self.font_size != 0
+        self.matrix = (a, b, c, d)  # text matrix × CTM: glyph space (scaled by the font size) → user space
+        # pdfminer's char matrix carries the page's display matrix as well
+        pa, pb, pc, pd = frame.ctm[:4]
         am, bm, cm, dm = a * pa + b * pc, a * pb + b * pd, c * pa + d * pc, c * pb + d * pd
-        self.upright = am * dm > 0 and bm * cm <= 0
-        self.pm_matrix = (am, bm, cm, dm)
+        self.pm_matrix = (am, bm, cm, dm, 0.0, 0.0)
+        self.upright = am * dm > 0 and bm * cm <= 0  # pdfminer's LTChar.upright (horizontal scaling > 0)
+        self.widths: dict[int, float] = {}
 
 
-def _chars(page: Any, textpage: Any, frame: _Frame) -> list[dict[str, Any]]:
+def _font_info(font: int) -> tuple[str, float]:
+    """Base font name and descent (per unit of font size, <= 0) of a PDFium font handle."""
+    if not font:
+        return ("", 0.0)
+    buf = ctypes.create_string_buffer(256)
+    n = _GetBaseFontName(font, buf, 256)
+    if n > 256:
+        buf = ctypes.create_string_buffer(n)
+        _GetBaseFontName(font, buf, n)
+    value = ctypes.c_float(0.0)
+    descent = float(value.value) if _GetDescent(font, ctypes.c_float(1.0), ctypes.byref(value)) else 0.0
+    return (buf.value.decode("utf-8", "replace"), -abs(descent))
+
+
+def _chars(textpage: Any, frame: _Frame) -> list[dict[str, Any]]:
+    """pdfplumber-style char dicts, in PDFium's text order (content order)."""
     tp = _handle(textpage)
     n = _CountChars(tp)
-    rect = pdfium_c.FS_RECTF()
-    rect_ref = ctypes.byref(rect)
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    ox_ref, oy_ref = ctypes.byref(ox), ctypes.byref(oy)
+    width = ctypes.c_float()
+    width_ref = ctypes.byref(width)
     objects: dict[int, _TextObjectInfo] = {}
-    to_page = frame.to_page
+    fonts: dict[int, tuple[str, float]] = {}
+    pa, pb, pc, pd, pe, pf = frame.to_page
     chars: list[dict[str, Any]] = []
+    append = chars.append
     for i in range(n):
         code = _GetUnicode(tp, i)
-        if code == 0:
+        if code == 0 or code >= 0x110000:
             continue
-        text = chr(code) if code < 0x110000 else "\ufffd"
+        text = chr(code)
         if text.isspace() and _IsGenerated(tp, i):
             continue
         obj = _GetTextObject(tp, i)
-        if not obj:  # a generated char with no object behind it
+        if not obj:  # generated by PDFium, no object behind it
             continue
         info = objects.get(obj)
         if info is None:
-            info = objects[obj] = _TextObjectInfo(tp, i, obj, frame)
-        _GetLooseCharBox(tp, i, rect_ref)
-        box = _pdfminer_box(info, rect.left, rect.bottom, rect.right, rect.top)
-        # box is in user space; take it to pdfplumber's frame
-        a, b, c, d, e, f = to_page
-        ux0, uy0, ux1, uy1 = box
-        xs = (a * ux0 + c * uy0 + e, a * ux1 + c * uy1 + e)
-        ys = (b * ux0 + d * uy0 + f, b * ux1 + d * uy1 + f)
-        x0, x1 = (xs[0], xs[1]) if xs[0] <= xs[1] else (xs[1], xs[0])
-        top, bottom = (ys[0], ys[1]) if ys[0] <= ys[1] else (ys[1], ys[0])
-        chars.append(
+            info = objects[obj] = _TextObjectInfo(tp, i, obj, frame, fonts)
+        adv = info.widths.get(code)
+        if adv is None:
+            adv = float(width.value) if _GetGlyphWidth(info.font, code, info.font_size, width_ref) else 0.0
+            info.widths[code] = adv
+        _GetCharOrigin(tp, i, ox_ref, oy_ref)
+        # pdfminer's box in glyph space: (0, descent) – (advance, descent + size), through the char matrix
+        a, b, c, d = info.matrix
+        lo = info.descent * info.font_size
+        hi = lo + info.font_size
+        x, y = ox.value, oy.value
+        ax, ay = a * adv, b * adv
+        xs = (x + c * lo, x + c * hi, x + ax + c * lo, x + ax + c * hi)
+        ys = (y + d * lo, y + d * hi, y + ay + d * lo, y + ay + d * hi)
+        ux0, ux1, uy0, uy1 = min(xs), max(xs), min(ys), max(ys)
+        # user space → pdfplumber's page frame (a quarter-turn at most: two corners suffice)
+        x0, x1 = pa * ux0 + pc * uy0 + pe, pa * ux1 + pc * uy1 + pe
+        top, bottom = pb * ux0 + pd * uy0 + pf, pb * ux1 + pd * uy1 + pf
+        if x1 < x0:
+            x0, x1 = x1, x0
+        if bottom < top:
+            top, bottom = bottom, top
+        append(
             {
                 "text": text,
                 "x0": x0,
@@ -238,40 +255,10 @@ def _chars(page: Any, textpage: Any, frame: _Frame) -> list[dict[str, Any]]:
                 "upright": info.upright,
                 "size": bottom - top,
                 "fontname": info.fontname,
-                "matrix": info.pm_matrix + (0.0, 0.0),
+                "matrix": info.pm_matrix,
             }
         )
     return chars
-
-
-def _pdfminer_box(info: _TextObjectInfo, left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
-    """pdfminer's char box in user space from PDFium's loose box.
-
-    The loose box is the transformed glyph-space rectangle ``(0, descent) – (advance, ascent)``
-    (font units scaled by the font size); pdfminer's is ``(0, descent) – (advance, descent + 1)``.
-    The advance and the origin are recovered from the loose box, then pdfminer's rectangle is
-    transformed the same way.
-    """
-    if not info.loose_ok:
-        return (left, bottom, right, top)
-    fs = info.font_size
-    a, b, c, d = info.matrix
-    desc, asc = info.descent * fs, info.ascent * fs
-    span = asc - desc
-    if abs(a) >= abs(b):
-        adv = ((right - left) - abs(c) * span) / abs(a) if a else 0.0
-    else:
-        adv = ((top - bottom) - abs(d) * span) / abs(b)
-    if adv < 0:
-        adv = 0.0
-    ox = left - (min(0.0, a * adv) + min(c * desc, c * asc))
-    oy = bottom - (min(0.0, b * adv) + min(d * desc, d * asc))
-    hi = desc + fs
-    x_lo = ox + min(0.0, a * adv) + min(c * desc, c * hi)
-    x_hi = ox + max(0.0, a * adv) + max(c * desc, c * hi)
-    y_lo = oy + min(0.0, b * adv) + min(d * desc, d * hi)
-    y_hi = oy + max(0.0, b * adv) + max(d * desc, d * hi)
-    return (x_lo, y_lo, x_hi, y_hi)
 
 
 def pdfium_page_to_layout(
@@ -281,7 +268,7 @@ def pdfium_page_to_layout(
     frame = _page_frame(page)
     textpage = page.get_textpage()
     try:
-        chars = _chars(page, textpage, frame)
+        chars = _chars(textpage, frame)
     finally:
         textpage.close()
     lines, rects, curves = _paths(page, frame)

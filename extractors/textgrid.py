@@ -119,7 +119,11 @@ def table_runs(lines: list[Line], settings: TextGridSettings, page_width: float)
     cur: list[Line] = []
 
     def close() -> None:
-        while cur and len(cur[-1].segments) < 2:
+        # trailing one-segment lines stay only when they go on inside an inner column
+        left = min((ln.x0 for ln in cur), default=0.0)
+        while cur and len(cur[-1].segments) < 2 and (
+            len(cur) < 2 or cur[-1].x0 <= left + 5 or cur[-1].top - cur[-2].bottom > 1.5 * cur[-2].height
+        ):
             cur.pop()
         if sum(1 for ln in cur if len(ln.segments) >= 2) >= settings.min_rows:
             runs.append(list(cur))
@@ -199,6 +203,33 @@ def _row_breaks_from_rules(layout: PageLayout, run: list[Line], left: float, rig
     return ys if len(inner) >= 1 else None
 
 
+def _filled_share(line: Line, edges: list[float]) -> float:
+    cols = {c for seg in line.segments for w in seg.words for c in [_cols_of(Segment((w,)), edges)[0]]}
+    return len(cols) / max(1, len(edges) - 1)
+
+
+def _split_at_wide_gaps(run: list[Line]) -> list[list[Line]] | None:
+    """Rows separated by extra space (wrapped cells inside, padding between), or None when the
+    line gaps are all alike."""
+    gaps = [b.top - a.bottom for a, b in zip(run, run[1:])]
+    if len(gaps) < 2:
+        return None
+    ordered = sorted(gaps)
+    tight = ordered[len(ordered) // 5]
+    height = sorted(ln.height for ln in run)[len(run) // 2]
+    threshold = tight + max(2.0, 0.35 * height)
+    wide = [g > threshold for g in gaps]
+    if not any(wide) or all(wide) or sum(1 for w in wide if not w) < 2:
+        return None
+    groups: list[list[Line]] = [[run[0]]]
+    for line, is_wide in zip(run[1:], wide):
+        if is_wide:
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    return groups
+
+
 def _rows(run: list[Line], edges: list[float], rule_ys: list[float] | None) -> list[list[Line]]:
     if rule_ys:
         groups: list[list[Line]] = []
@@ -208,6 +239,15 @@ def _rows(run: list[Line], edges: list[float], rule_ys: list[float] | None) -> l
             if members:
                 groups.append(members)
         return groups
+    gap_groups = _split_at_wide_gaps(run)
+    if gap_groups is not None:
+        rows: list[list[Line]] = []
+        for group in gap_groups:
+            if len(group) > 1 and all(_filled_share(ln, edges) >= 0.6 for ln in group):
+                rows.extend([ln] for ln in group)  # a block of full value lines: one row each
+            else:
+                rows.append(group)
+        return rows
     # key column: the leftmost column where most lines start text
     n_cols = len(edges) - 1
     starts = [0] * n_cols
