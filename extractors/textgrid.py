@@ -353,8 +353,8 @@ def text_tables(layout: PageLayout, settings: TextGridSettings = TextGridSetting
                     c0, c1 = _cols_of(seg, edges)
                     n_segs += 1
                     inner = edges[c0 + 1:c1 + 1]
-                    if c1 > c0 and any(_straddles(w, e) for w in seg.words for e in inner):
-                        crossing += 1  # a word runs over a gutter: a spanning cell
+                    if c1 > c0 and len(seg.words) > 1 and any(_straddles(w, e) for w in seg.words for e in inner):
+                        crossing += 1  # a phrase runs over a gutter: a spanning cell (a lone word goes by its centre)
                         col_spans[(r, c0)] = max(col_spans.get((r, c0), 1), c1 - c0 + 1)
                         slots[r][c0].extend(seg.words)
                         continue
