@@ -112,6 +112,18 @@ def _words_from_chars(
     return words
 
 
+def _stacked_twin(rect: dict[str, Any], rects: list[dict[str, Any]], colour: Any, above: bool) -> bool:
+    """Whether a fill of the same colour and width touches ``rect`` from above (or below)."""
+    edge = rect["top"] if above else rect["bottom"]
+    for other in rects:
+        if other is rect or not other.get("fill") or other.get("stroke") or other.get("non_stroking_color") != colour:
+            continue
+        touching = abs((other["bottom"] if above else other["top"]) - edge) < 0.5
+        if touching and abs(other["x0"] - rect["x0"]) < 1 and abs(other["x1"] - rect["x1"]) < 1:
+            return True
+    return False
+
+
 def _rulings_and_fills(
     page: Any, settings: LayoutSettings
 ) -> tuple[list[BBox], list[BBox]]:
@@ -132,10 +144,15 @@ def _rulings_and_fills(
             )
         elif rect.get("fill"):
             fills.append((x0, top, x1, bottom))
-            # a grid drawn as abutting filled cells: their borders act as rulings too
-            segs.extend(
-                [(x0, top, x1, top), (x0, bottom, x1, bottom), (x0, top, x0, bottom), (x1, top, x1, bottom)]
-            )
+            # a grid drawn as abutting filled cells: their borders act as rulings too, except
+            # the edge between two same-coloured fills stacked on each other (a background
+            # painted line by line inside one cell)
+            colour = rect.get("non_stroking_color")
+            segs.extend([(x0, top, x0, bottom), (x1, top, x1, bottom)])
+            if not _stacked_twin(rect, page.rects, colour, above=True):
+                segs.append((x0, top, x1, top))
+            if not _stacked_twin(rect, page.rects, colour, above=False):
+                segs.append((x0, bottom, x1, bottom))
     for curve in page.curves:
         pts = curve.get("pts") or []
         for (ax, ay), (bx, by) in zip(pts, pts[1:]):
