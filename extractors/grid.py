@@ -189,6 +189,46 @@ def grid_cells(
     return sorted(cells)
 
 
+def _gutter_clean(words: list[Word], edge: float) -> bool:
+    """Words on both sides of ``edge``, none across it, and column-wide gaps where lines cross it."""
+    left = [w for w in words if w.x1 <= edge + 1]
+    right = [w for w in words if w.x0 >= edge - 1]
+    if not left or not right or len(left) + len(right) < len(words):
+        return False
+    for w in right:
+        same_line = [x for x in left if abs(x.yc - w.yc) < 0.5 * (w.bottom - w.top)]
+        if same_line:
+            gap = w.x0 - max(x.x1 for x in same_line)
+            if gap < 0.8 * max(w.size, w.bottom - w.top, 1.0):
+                return False
+    return True
+
+
+def split_spans_at_gutters(
+    spans: list[tuple[int, int, int, int]], rows: list[float], cols: list[float], words: tuple[Word, ...]
+) -> list[tuple[int, int, int, int]]:
+    """Undo column spans that only come from missing vertical rules.
+
+    In a table ruled horizontally (or with column lines in the header only), every body cell
+    looks merged across all columns. When a "merged" cell's words fall into separate columns
+    with clear gutters at the column lines, it is not merged: split it at those lines.
+    """
+    out = []
+    for r, c, rs, cs in spans:
+        if cs == 1:
+            out.append((r, c, rs, cs))
+            continue
+        inside = [w for w in words if cols[c] <= w.xc <= cols[c + cs] and rows[r] <= w.yc <= rows[r + rs]]
+        cuts = [k for k in range(c + 1, c + cs) if _gutter_clean(
+            [w for w in inside if cols[k - 1] <= w.xc <= cols[k + 1]] or inside, cols[k])]
+        if not inside or not cuts:
+            out.append((r, c, rs, cs))
+            continue
+        bounds = [c] + cuts + [c + cs]
+        out.extend((r, a, rs, b - a) for a, b in zip(bounds, bounds[1:]))
+    return sorted(out)
+
+
 def words_to_text(words: list[Word]) -> str:
     """Words of one cell or block in reading order: lines by baseline, joined by newlines."""
     if not words:
@@ -241,6 +281,7 @@ def ruled_tables(layout: PageLayout, settings: GridSettings = GridSettings()) ->
             continue
         comp = snap_component(comp, rows, cols, settings)
         spans = grid_cells(comp, rows, cols, settings)
+        spans = split_spans_at_gutters(spans, rows, cols, layout.words)
         cells, straddling = fill_cells(spans, rows, cols, layout.words)
         filled = [c for c in cells if c.text]
         if len(filled) < 2 or len(spans) < 2:
