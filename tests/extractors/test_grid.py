@@ -52,7 +52,16 @@ def test_inset_cell_fills_make_one_grid(corpus) -> None:
     assert first.n_cols == 4
     head = first.grid()[0][1]
     assert head.colspan == 3 and head.text.replace(" ", "").startswith("THRESHOLD")
-    assert [c.text for c in first.grid()[3]] == ["Anthracene", "50", "1", "1"]
+    # each header line has its own background fill: still one row ("to air / kg/year")
+    assert [c.text for c in first.grid()[1][1:]] == ["to air\nkg/year", "to water\nkg/year", "to land\nkg/year"]
+    assert [c.text for c in first.grid()[2]] == ["Anthracene", "50", "1", "1"]
+
+
+def test_horizontal_rules_only_keep_the_columns(corpus) -> None:
+    """eu-016 rules rows only; column lines exist in the header alone."""
+    (table,) = [t for t in ruled_tables(_layout(corpus / "icdar2013" / "eu-016.pdf", 3)) if t.n_rows > 5]
+    austria = next(row for row in table.grid() if row[0] and row[0].text == "Austria")
+    assert [c.text for c in austria] == ["Austria", "86.2", "13.8", "0", "3,375"]
 
 
 def test_unruled_table_from_whitespace(corpus) -> None:
