@@ -12,6 +12,7 @@ A chain of pure steps (in the manner of pdfplumber's edges → intersections →
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from extractors.model import Cell, PageLayout, Ruling, Table, Word
 
@@ -229,6 +230,59 @@ def split_spans_at_gutters(
     return sorted(out)
 
 
+_NUMERIC = re.compile(r"[-+–(]?[$€£]?\d[\d.,\s%]*\)?%?\*{0,2}|[-–—.]{1,3}|n/?a")
+
+
+def _line_centres(words: list[Word]) -> list[float]:
+    centres: list[list[float]] = []
+    for w in sorted(words, key=lambda w: w.yc):
+        if centres and abs(w.yc - sum(centres[-1]) / len(centres[-1])) <= 0.5 * max(1.0, w.bottom - w.top):
+            centres[-1].append(w.yc)
+        else:
+            centres.append([w.yc])
+    return [sum(c) / len(c) for c in centres]
+
+
+def split_rows_at_baselines(
+    spans: list[tuple[int, int, int, int]], rows: list[float], cols: list[float], words: tuple[Word, ...]
+) -> tuple[list[tuple[int, int, int, int]], list[float]]:
+    """Rows that only the text separates: a grid row whose filled cells all hold the same
+    number (≥ 2) of lines on shared baselines is that many rows (tables ruled by columns only)."""
+    cuts: list[float] = []
+    for r in range(len(rows) - 1):
+        in_row = [sp for sp in spans if sp[0] == r]
+        if any(sp[2] > 1 for sp in in_row) or any(sp[0] < r < sp[0] + sp[2] for sp in spans):
+            continue
+        per_cell = []
+        for _, c, _, cs in in_row:
+            ws = [w for w in words if cols[c] <= w.xc <= cols[c + cs] and rows[r] <= w.yc <= rows[r + 1]]
+            if ws:
+                per_cell.append(_line_centres(ws))
+        if len(per_cell) < 2 or len({len(p) for p in per_cell}) != 1 or len(per_cell[0]) < 2:
+            continue
+        k = len(per_cell[0])
+        height = min(b - a for p in per_cell for a, b in zip(p, p[1:]))
+        if any(abs(p[i] - per_cell[0][i]) > 0.3 * height for p in per_cell for i in range(k)):
+            continue
+        row_words = [w for w in words if cols[0] <= w.xc <= cols[-1] and rows[r] <= w.yc <= rows[r + 1]]
+        if not all(any(_NUMERIC.fullmatch(w.text) for w in row_words if abs(w.yc - y) < 0.3 * height) for y in per_cell[0]):
+            continue  # every line must carry a value: wrapped header or prose lines stay one row
+        means = [sum(p[i] for p in per_cell) / len(per_cell) for i in range(k)]
+        cuts.extend(round((a + b) / 2, 2) for a, b in zip(means, means[1:]))
+    if not cuts:
+        return spans, rows
+    new_rows = sorted(rows + cuts)
+    index = {y: i for i, y in enumerate(new_rows)}
+    out = []
+    for r, c, rs, cs in spans:
+        r0, r1 = index[rows[r]], index[rows[r + rs]]
+        if rs == 1 and r1 - r0 > 1:
+            out.extend((rr, c, 1, cs) for rr in range(r0, r1))
+        else:
+            out.append((r0, c, r1 - r0, cs))
+    return sorted(out), new_rows
+
+
 def words_to_text(words: list[Word]) -> str:
     """Words of one cell or block in reading order: lines by baseline, joined by newlines."""
     if not words:
@@ -282,6 +336,7 @@ def ruled_tables(layout: PageLayout, settings: GridSettings = GridSettings()) ->
         comp = snap_component(comp, rows, cols, settings)
         spans = grid_cells(comp, rows, cols, settings)
         spans = split_spans_at_gutters(spans, rows, cols, layout.words)
+        spans, rows = split_rows_at_baselines(spans, rows, cols, layout.words)
         cells, straddling = fill_cells(spans, rows, cols, layout.words)
         filled = [c for c in cells if c.text]
         if len(filled) < 2 or len(spans) < 2:
