@@ -13,27 +13,39 @@ Codes
     ``UN-WOMEN``, ``ALL-GOV``, ``CSO``). Codes are unique across the whole gazetteer, so
     ``actor_code`` alone is a join key for the ``actor_directory`` table.
 
-Resolution order for one printed actor (first stage that yields a result wins; each stage is
-tried on the whole text, then without a parenthetical, then on the parenthetical alone):
+Splitting a cell (:func:`split_actor_cell`): semicolons and bullets separate chunks; inside a
+chunk newlines, commas, slashes, spaced dashes, ``and``/``y``/``et``/``e``/``or`` and phrases such
+as ``in coordination with`` separate pieces, which are joined back where together they form a
+gazetteer name (``Economic and Social Commission for Asia and the Pacific``), a near miss of one,
+or one generic phrase (``Ministry of Gender, Children and Social Protection``). Space-separated
+acronyms are split (``MND MOU MOFA MOIS``); a plural head with several sectors is distributive
+(``Ministères du Genre, Intérieur, Affaires étrangères`` → three pieces), a singular head names
+one body (``Ministry of Health and Social Welfare``). ``All excluding KOICA`` stays one piece.
 
-1. exact name / alias / code, accent-, case- and punctuation-insensitive: an entry of the
-   document's country first, then a UN / international / collective entry;
+Resolving one printed actor (first stage that yields a result wins; each stage is tried on the
+whole text, then without its parentheticals, then on each parenthetical):
+
+1. exact code / name / alias, accent-, case- and punctuation-insensitive: an entry of the
+   document's country first, then a UN / international / collective entry (an alias only ever
+   written as an acronym, ``MEN``, needs acronym-like text: ``Men`` is not it);
 2. generic phrase resolved through the document's country: ``Ministry of Defence``,
    ``MIN. INTERIOR``, ``Ministère de la Santé``, ``National Police``, generic acronyms
    (``MoD``, ``MOFA``, ``MINDEF``) → that country's body for the sector;
-3. exact alias of another country's body, when unique in the gazetteer (without a document
-   country: any unique alias; with one: names, acronyms of four letters or more, and
-   development agencies such as ``JICA``);
+3. an alias of another country's body, when it names one entry of the gazetteer and is no
+   generic phrase: names with a proper noun (``Korea International Cooperation Agency``, not
+   ``National Police Agency``); acronyms without a document country, or with one when of four
+   letters or more or a development agency (``JICA`` in a Korean plan, but not ``MOU``);
 4. OCR repair (Cyrillic/Greek homoglyphs, ``IVI``→``M``, ``0``→``O``, ``1``/``l``→``I``),
-   accepted only when the repaired text is an exact gazetteer name or alias (stages 1 and 3);
+   accepted only when the repaired text is a gazetteer code, name or alias (stages 1 and 3);
 5. "all ministries" phrases (``Relevant ministries``, ``Ministères concernés``) → ``ALL-GOV``;
 6. a generic phrase that no country resolves: ``actor_code`` None, but ``actor_type`` and
-   ``sector`` filled in (score 0.5) — e.g. ``Ministry of Foreign Affairs`` with no country;
-7. fuzzy match of full names (rapidfuzz ratio ≥ 90, same sector words on both sides).
+   ``sector`` filled in (score 0.5), e.g. ``Ministry of Foreign Affairs`` with no country;
+7. fuzzy match of full names (rapidfuzz ratio ≥ 90, no conflicting sector words).
 
-Anything else is unknown: ``actor_code`` None, ``actor_type`` ``other``, ``sector`` None; it is
-kept, never dropped. Without a document country an acronym used by several countries (``MOJ``)
-resolves to a UN / collective entry if one carries it, otherwise it stays without a code.
+Actors named in a parenthetical are added (``MOFA (in cooperation with KOICA)``). Anything else
+is unknown: ``actor_code`` None, ``actor_type`` ``other``, ``sector`` None; it is kept, never
+dropped. Without a document country an acronym used by several countries (``MOJ``) resolves to
+a UN / collective entry if one carries it (``DPO``), otherwise it stays without a code.
 """
 
 from __future__ import annotations
@@ -50,7 +62,8 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from rapidfuzz import fuzz, process
 
-__all__ = [
+__all__ = (
+    "ACTOR_FILES",
     "ACTOR_TYPES",
     "ALL_GOVERNMENT_CODE",
     "REFERENCE_DIR",
@@ -66,9 +79,11 @@ __all__ = [
     "match_actor",
     "match_actors",
     "split_actor_cell",
-]
+)
 
 REFERENCE_DIR = Path(__file__).resolve().parent / "reference"
+#: The gazetteer files read by default, in this order (format: ``reference/ACTORS.md``).
+ACTOR_FILES: tuple[str, ...] = ("ministries.csv", "un_system.csv", "international.csv", "collective.csv")
 
 SECTORS: tuple[str, ...] = (
     "defence",
@@ -93,8 +108,8 @@ SECTORS: tuple[str, ...] = (
 ACTOR_TYPES: tuple[str, ...] = ("ministry", "agency", "un_entity", "collective", "other")
 ALL_GOVERNMENT_CODE = "ALL-GOV"
 
+#: Required CSV columns; ``other_sectors`` is optional.
 CSV_COLUMNS: tuple[str, ...] = ("code", "name", "country", "actor_type", "sector", "aliases")
-OPTIONAL_COLUMNS: tuple[str, ...] = ("other_sectors",)
 
 SCORE_EXACT = 1.0
 SCORE_GENERIC = 0.95
@@ -186,7 +201,9 @@ class _Token:
 _POSSESSIVE = re.compile(r"(?<=\w)['’ʼ`´]s\b")
 _NON_WORD = re.compile(r"[\W_]+")
 _WORD = re.compile(r"\w+(?:['’ʼ]s\b)?")
-_LEADING_ARTICLES = frozenset({"the", "la", "le", "les", "el", "los", "las", "l", "lo", "il", "o", "die", "der", "das"})
+_LEADING_ARTICLES = frozenset(
+    {"the", "la", "le", "les", "el", "los", "las", "l", "lo", "il", "o", "die", "der", "das"}
+)
 
 
 def fold(text: str) -> str:
@@ -356,7 +373,7 @@ _POLICE_FILLER = frozenset(
         "national", "nacional", "nationale", "federal", "federale", "civil", "civile", "the", "la",
         "el", "le", "service", "services", "force", "forces", "agency", "de", "du", "del", "of",
         "di", "stato", "state", "authority", "direction", "generale", "general", "directorate",
-        "command", "commandement", "headquarters", "des", "la",
+        "command", "commandement", "headquarters", "des",
     }
 )
 
@@ -482,7 +499,7 @@ def _parse_police(toks: Sequence[_Token]) -> _Generic | None:
 # OCR repair
 # --------------------------------------------------------------------------------------------
 
-_HOMOGLYPHS = str.maketrans(
+_HOMOGLYPHS: Mapping[int, str] = MappingProxyType(str.maketrans(
     {
         # Cyrillic
         "А": "A", "В": "B", "Е": "E", "Ѕ": "S", "І": "I", "Ј": "J", "К": "K", "М": "M",
@@ -493,7 +510,7 @@ _HOMOGLYPHS = str.maketrans(
         "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M",
         "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X", "ο": "o", "ν": "v",
     }
-)
+))
 _ACRONYM_CONFUSIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"[Il1|]V[Il1|]|[Il1|]\\/[Il1|]|/\\/\\"), "M"),
     (re.compile(r"0"), "O"),
@@ -548,7 +565,18 @@ _MENTION_STOP = frozenset(
 
 
 class Gazetteer:
-    """Immutable index over gazetteer entries (build with :func:`load_gazetteer`)."""
+    """Immutable index over gazetteer entries (build with :func:`load_gazetteer`).
+
+    The spaCy matchers of :func:`find_mentions` are built on first use and cached on the
+    instance (:attr:`mention_index`).
+    """
+
+    _actors: tuple[Actor, ...]
+    _by_code: Mapping[str, Actor]
+    _by_key: Mapping[str, tuple[str, ...]]
+    _by_country: Mapping[str, tuple[Actor, ...]]
+    _fuzzy_keys: tuple[str, ...]
+    _acronym_keys: frozenset[str]
 
     def __init__(self, actors: Iterable[Actor]) -> None:
         items = tuple(actors)
@@ -580,6 +608,10 @@ class Gazetteer:
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("Gazetteer is immutable")
+
+    def __reduce__(self) -> tuple[type[Gazetteer], tuple[tuple[Actor, ...]]]:
+        """Pickled as its entries (for worker processes); indexes are rebuilt, caches dropped."""
+        return (Gazetteer, (self._actors,))
 
     def __len__(self) -> int:
         return len(self._actors)
@@ -674,8 +706,8 @@ def _read_actor_csv(path: Path) -> list[Actor]:
 
 
 def load_gazetteer(paths: Sequence[Path] | None = None) -> Gazetteer:
-    """Gazetteer from actor CSVs; by default every ``*.csv`` under ``normalizers/reference/``."""
-    files = [Path(p) for p in paths] if paths is not None else sorted(REFERENCE_DIR.glob("*.csv"))
+    """Gazetteer from actor CSVs; by default the :data:`ACTOR_FILES` of ``normalizers/reference/``."""
+    files = [Path(p) for p in paths] if paths is not None else [REFERENCE_DIR / f for f in ACTOR_FILES]
     return Gazetteer(itertools.chain.from_iterable(_read_actor_csv(f) for f in files))
 
 
@@ -722,7 +754,8 @@ def _pick_foreign(
 
 
 def _country_actor(gaz: Gazetteer, country: str, sector: str, kind: str) -> tuple[Actor, float] | None:
-    """The country's body for a sector: ministries first (agencies for police), primary sector first."""
+    """The country's body for a sector: ministries first (agencies for police), primary sector
+    before ``other_sectors``, first listed first."""
     order = ("agency", "ministry") if kind == "police" else ("ministry", "agency")
     actors = gaz.in_country(country)
     for rank, (actor_type, primary) in enumerate(
@@ -737,7 +770,8 @@ def _country_actor(gaz: Gazetteer, country: str, sector: str, kind: str) -> tupl
 
 
 def _covering_actor(gaz: Gazetteer, country: str, sectors: Sequence[str]) -> Actor | None:
-    """One ministry of the country holding every sector (``Ministry of Gender and Social Protection``)."""
+    """One ministry of the country holding every sector (``Ministry of Gender and Social
+    Protection`` → Ghana's MoGCSP)."""
     for a in gaz.in_country(country):
         held = {a.sector, *a.other_sectors}
         if a.actor_type == "ministry" and all(s in held for s in sectors):
@@ -796,7 +830,8 @@ def _variants(text: str) -> list[str]:
         outside = " ".join(_PAREN.sub(" ", text).split())
         if outside:
             out.append(outside)
-        out.extend(m.group(1) or m.group(2) for m in _PAREN.finditer(text) if (m.group(1) or m.group(2) or "").strip())
+        inner = ((m.group(1) or m.group(2) or "").strip() for m in _PAREN.finditer(text))
+        out.extend(i for i in inner if i)
     return out
 
 
@@ -861,7 +896,8 @@ def _all_government_hits(text: str, gaz: Gazetteer) -> list[_Hit]:
 
 def _ocr_hits(text: str, gaz: Gazetteer, country: str | None) -> list[_Hit]:
     for variant in _ocr_variants(text):
-        hits = _exact_hits(variant, gaz, country, SCORE_OCR) or _foreign_hits(variant, gaz, country, SCORE_OCR)
+        hits = _exact_hits(variant, gaz, country, SCORE_OCR)
+        hits = hits or _foreign_hits(variant, gaz, country, SCORE_OCR)
         if hits:
             return hits
     return []
@@ -968,7 +1004,10 @@ _EXCLUSION = re.compile(
     re.IGNORECASE,
 )
 _WRAP_END = frozenset(
-    {"of", "de", "and", "y", "et", "e", "the", "la", "le", "du", "des", "del", "for", "para", "pour", "da", "do", "on", "to"}
+    {
+        "of", "de", "and", "y", "et", "e", "the", "la", "le", "du", "des", "del", "for", "para",
+        "pour", "da", "do", "on", "to",
+    }
 )
 _ORG_WORDS = frozenset(
     {
@@ -1008,25 +1047,33 @@ _COLLECTIVE_QUALIFIERS = frozenset(
 )
 
 
+_DOTTED_END = re.compile(r"(?:\b\w{1,3}\.){2,}$")  # I.P., U.N., FF.MM.
+
+
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Span without surrounding blanks and punctuation (the final dot of ``I.P.`` is kept)."""
     while start < end and text[start] in _STRIP:
         start += 1
-    while end > start and text[end - 1] in _STRIP:
-        end -= 1
-    return start, end
+    stop = end
+    while stop > start and text[stop - 1] in _STRIP:
+        stop -= 1
+    if stop < end and text[stop] == "." and _DOTTED_END.search(text, start, stop + 1):
+        stop += 1
+    return start, stop
 
 
 def _unwrap_lines(text: str) -> str:
-    """Join lines broken inside one name (same length, so offsets are kept)."""
-    chars = list(text.replace("\r\n", " \n").replace("\r", "\n"))
-    for i, ch in enumerate(chars):
-        if ch != "\n":
-            continue
-        before = "".join(chars[:i]).rstrip()
-        after = "".join(chars[i + 1 :]).lstrip()
-        last_word = before.split()[-1].casefold() if before.split() else ""
-        if before.endswith((",", "-", "&", "/")) or last_word in _WRAP_END or (after[:1].islower()):
-            chars[i] = " "
+    """Join lines broken inside one name: a line ending in ``of``/``de``/``and``/``,`` or followed
+    by a lower-case line. Same length as ``text``, so offsets are kept."""
+    text = text.replace("\r\n", " \n").replace("\r", "\n")
+    chars = list(text)
+    for m in re.finditer("\n", text):
+        before = text[: m.start()].rstrip()
+        after = text[m.end() :].lstrip()
+        words = before.split()
+        last_word = words[-1].casefold() if words else ""
+        if before.endswith((",", "-", "&", "/")) or last_word in _WRAP_END or after[:1].islower():
+            chars[m.start()] = " "
     return "".join(chars)
 
 
@@ -1112,7 +1159,9 @@ def _run_reads_as_one(parts: Sequence[str], run: str, gaz: Gazetteer | None, fuz
     return _looks_like_one_name(parts) and not any(known_parts)
 
 
-def _group_pieces(text: str, pieces: Sequence[tuple[int, int]], gaz: Gazetteer | None) -> list[tuple[int, int]]:
+def _group_pieces(
+    text: str, pieces: Sequence[tuple[int, int]], gaz: Gazetteer | None
+) -> list[tuple[int, int]]:
     """Greedy longest runs of pieces that read as one actor (``Economic and Social Council``);
     exact readings are preferred to near misses."""
     out: list[tuple[int, int]] = []
@@ -1160,7 +1209,9 @@ def _expand(text: str, start: int, end: int) -> list[_Segment]:
 
 def _chunk_segments(text: str, start: int, end: int, gaz: Gazetteer | None) -> list[_Segment]:
     segments: list[_Segment] = []
-    pieces = [p for p in _soft_pieces(text, start, end) if fold(text[p[0] : p[1]]) not in _FILLER_PIECES]
+    pieces = [
+        p for p in _soft_pieces(text, start, end) if fold(text[p[0] : p[1]]) not in _FILLER_PIECES
+    ]
     for s, e in _group_pieces(text, pieces, gaz):
         run = _acronym_run(text[s:e], gaz)
         if run:
@@ -1179,7 +1230,8 @@ def _segments(text: str, gaz: Gazetteer | None) -> tuple[str, list[_Segment]]:
         if start >= end:
             continue
         excl = _EXCLUSION.search(text, start, end)
-        included = _chunk_segments(text, start, excl.start(), gaz) if excl and excl.start() > start else []
+        has_base = excl is not None and excl.start() > start
+        included = _chunk_segments(text, start, excl.start(), gaz) if excl and has_base else []
         if excl and included and excl.end() < end:
             # the excluded list runs to the end of its line; later lines are actors again
             newline = text.find("\n", excl.end(), end)
@@ -1251,13 +1303,13 @@ def match_actor(raw: str, gazetteer: Gazetteer, country: str | None = None) -> A
     """
     country = _norm_country(country)
     text = raw.strip()
+    if not text:
+        return _to_match(raw, None)
     excl = _EXCLUSION.search(text)
     if excl and 0 < excl.start() and excl.end() < len(text):
         seg = _Segment(0, len(text), base_end=excl.start(), excl_start=excl.end())
     else:
         seg = _Segment(0, len(text))
-    if not text:
-        return _to_match(raw, None)
     return _match_segment(text, text, seg, gazetteer, country)[0]
 
 
@@ -1273,7 +1325,10 @@ def match_actors(text: str, gazetteer: Gazetteer, country: str | None = None) ->
     seen: set[tuple[str, ...]] = set()
     for seg in segments:
         for match in _match_segment(text, unwrapped, seg, gazetteer, country):
-            ident = (match.actor_code,) if match.actor_code else ("", match.sector or "", fold(match.actor_raw))
+            if match.actor_code:
+                ident: tuple[str, ...] = (match.actor_code,)
+            else:
+                ident = ("", match.sector or "", fold(match.actor_raw))
             if ident not in seen:
                 seen.add(ident)
                 out.append(match)
@@ -1293,7 +1348,8 @@ def _build_mention_index(actors: Sequence[Actor]) -> _MentionIndex:
     lower_patterns: dict[str, list[str]] = {}
     orth_patterns: dict[str, list[str]] = {}
     for actor in actors:
-        for surface in (actor.name, *actor.aliases):
+        for alias in (actor.name, *actor.aliases):
+            surface = re.sub(r"^(?:the|The|THE)\s+", "", alias)  # the mention starts at the name
             key = _key(surface)
             if len(key) < 2 or key in _MENTION_STOP:
                 continue
@@ -1311,7 +1367,8 @@ def _build_mention_index(actors: Sequence[Actor]) -> _MentionIndex:
 
 def _mention_actor(key: str, surface: str, gaz: Gazetteer, country: str | None) -> Actor | None:
     acronym = _is_acronym(surface)
-    return _pick_exact(key, gaz, country) or _pick_foreign(key, gaz, country, acronym, min_acronym=4)
+    found = _pick_exact(key, gaz, country)
+    return found or _pick_foreign(key, gaz, country, acronym, min_acronym=4)
 
 
 def find_mentions(text: str, gazetteer: Gazetteer, country: str | None = None) -> list[Mention]:
