@@ -194,13 +194,29 @@ def _cols_of(seg: Segment, edges: list[float]) -> tuple[int, int]:
     return cols[0], cols[-1]
 
 
-def _row_breaks_from_rules(layout: PageLayout, run: list[Line], left: float, right: float) -> list[float] | None:
-    """y of horizontal rules crossing most of the run's width (a partly ruled table)."""
+def _row_breaks_from_rules(layout: PageLayout, run: list[Line], left: float, right: float) -> list[tuple[float, float, float]] | None:
+    """Horizontal rules (y, x0, x1) crossing most of the run's width (a partly ruled table)."""
     top, bottom = run[0].top - 2, run[-1].bottom + 2
-    ys = sorted({round(r.top, 1) for r in layout.rulings
-                 if r.horizontal and top - 12 <= r.top <= bottom + 12 and (min(r.x1, right) - max(r.x0, left)) > 0.6 * (right - left)})
-    inner = [y for y in ys if run[0].bottom < y < run[-1].top]
-    return ys if len(inner) >= 1 else None
+    rules = sorted({(round(r.top, 1), r.x0, r.x1) for r in layout.rulings
+                    if r.horizontal and top - 12 <= r.top <= bottom + 12 and (min(r.x1, right) - max(r.x0, left)) > 0.6 * (right - left)})
+    inner = [y for y, _, _ in rules if run[0].bottom < y < run[-1].top]
+    return rules if len(inner) >= 1 else None
+
+
+def _merged_down(groups: list[list[Line]], rules: list[tuple[float, float, float]], edges: list[float]) -> set[tuple[int, int]]:
+    """(row, col) slots that go on into the next row: the rule between the rows stops short of
+    that column (a cell merged over several rows in a table ruled horizontally)."""
+    merged = set()
+    for r in range(len(groups) - 1):
+        lo = max((ln.top + ln.bottom) / 2 for ln in groups[r])
+        hi = min((ln.top + ln.bottom) / 2 for ln in groups[r + 1])
+        between = [(x0, x1) for y, x0, x1 in rules if lo <= y <= hi]
+        for c in range(len(edges) - 1):
+            width = edges[c + 1] - edges[c]
+            covered = max((min(x1, edges[c + 1]) - max(x0, edges[c]) for x0, x1 in between), default=0.0)
+            if between and covered < 0.5 * width:
+                merged.add((r, c))
+    return merged
 
 
 def _filled_share(line: Line, edges: list[float]) -> float:
@@ -230,10 +246,10 @@ def _split_at_wide_gaps(run: list[Line]) -> list[list[Line]] | None:
     return groups
 
 
-def _rows(run: list[Line], edges: list[float], rule_ys: list[float] | None) -> list[list[Line]]:
-    if rule_ys:
+def _rows(run: list[Line], edges: list[float], rules: list[tuple[float, float, float]] | None) -> list[list[Line]]:
+    if rules:
         groups: list[list[Line]] = []
-        bounds = [float("-inf")] + [y for y in rule_ys] + [float("inf")]
+        bounds = [float("-inf")] + sorted({y for y, _, _ in rules}) + [float("inf")]
         for a, b in zip(bounds, bounds[1:]):
             members = [ln for ln in run if a <= (ln.top + ln.bottom) / 2 < b]
             if members:
@@ -296,31 +312,43 @@ def _is_list(cells: list[Cell], n_cols: int) -> bool:
 
 
 def _cells(slots: list[list[list[Word]]], col_spans: dict[tuple[int, int], int], edges: list[float],
-           row_edges: list[float], label_spans: bool) -> list[Cell]:
-    """Cells of the grid; sparse columns get label spans, wide segments column spans."""
+           row_edges: list[float], label_spans: bool, merged_down: set[tuple[int, int]] = frozenset()) -> list[Cell]:
+    """Cells of the grid: sparse columns get label spans, slots a rule stops short of merge
+    downwards, wide segments get column spans."""
     n_rows, n_cols = len(slots), len(edges) - 1
-    owner: dict[tuple[int, int], tuple[int, int, int]] = {}  # slot → (label row, first row, last row)
+    owner: dict[tuple[int, int], tuple[tuple[int, ...], int, int]] = {}  # slot → (text rows, first, last)
     if label_spans:
         for c in range(n_cols):
             if any(col_spans.get((r, c), 1) > 1 for r in range(n_rows)):
                 continue
             for label_row, (lo, hi) in infer_label_spans(slots, c, n_rows).items():
                 for r in range(lo, hi + 1):
-                    owner[(r, c)] = (label_row, lo, hi)
+                    owner[(r, c)] = ((label_row,), lo, hi)
+    for c in range(n_cols):
+        r = 0
+        while r < n_rows:
+            hi = r
+            while (hi, c) in merged_down and hi + 1 < n_rows:
+                hi += 1
+            if hi > r:
+                for rr in range(r, hi + 1):
+                    owner[(rr, c)] = (tuple(range(r, hi + 1)), r, hi)
+            r = hi + 1
     covered: set[tuple[int, int]] = set()
     cells = []
     for r in range(n_rows):
         for c in range(n_cols):
             if (r, c) in covered:
                 continue
-            label_row, r0, r1 = owner.get((r, c), (r, r, r))
+            text_rows, r0, r1 = owner.get((r, c), ((r,), r, r))
             colspan = col_spans.get((r, c), 1)
             if any((rr, cc) in covered for rr in range(r0, r1 + 1) for cc in range(c, c + colspan)):
-                label_row, r0, r1, colspan = r, r, r, 1
+                text_rows, r0, r1, colspan = (r,), r, r, 1
             for rr in range(r0, r1 + 1):
                 for cc in range(c, c + colspan):
                     covered.add((rr, cc))
-            cells.append(Cell(r0, c, r1 - r0 + 1, colspan, words_to_text(slots[label_row][c]),
+            words = [w for tr in text_rows for w in slots[tr][c]]
+            cells.append(Cell(r0, c, r1 - r0 + 1, colspan, words_to_text(words),
                               round(edges[c], 2), round(row_edges[r0], 2), round(edges[c + colspan], 2),
                               round(row_edges[r1 + 1], 2)))
     return cells
@@ -338,8 +366,8 @@ def text_tables(layout: PageLayout, settings: TextGridSettings = TextGridSetting
             continue
         edges = _column_edges(run, bands)
         n_cols = len(edges) - 1
-        rule_ys = _row_breaks_from_rules(layout, run, edges[0], edges[-1])
-        groups = _rows(run, edges, rule_ys)
+        rules = _row_breaks_from_rules(layout, run, edges[0], edges[-1])
+        groups = _rows(run, edges, rules)
         if len(groups) < settings.min_rows:
             continue
         n_rows = len(groups)
@@ -363,7 +391,8 @@ def text_tables(layout: PageLayout, settings: TextGridSettings = TextGridSetting
         row_tops = [min(ln.top for ln in g) for g in groups]
         row_bottoms = [max(ln.bottom for ln in g) for g in groups]
         row_edges = [row_tops[0]] + [(row_bottoms[i] + row_tops[i + 1]) / 2 for i in range(n_rows - 1)] + [row_bottoms[-1]]
-        cells = _cells(slots, col_spans, edges, row_edges, label_spans=not rule_ys)
+        merged = _merged_down(groups, rules, edges) if rules else set()
+        cells = _cells(slots, col_spans, edges, row_edges, label_spans=not rules, merged_down=merged)
         if _is_list(cells, n_cols):
             continue
         score = round(0.8 * (1 - crossing / max(1, n_segs)), 4)  # below a ruled table by design

@@ -114,6 +114,8 @@ class _Context:
     last_actions: list[_Action]
     parent: _Node | None
     action_col: int | None  # where the actions were, for a continuation without labels
+    carry_actor: dict[int, str]  # actor text of a merged cell cut by the page break, per column
+    pending_actor: dict[int, "list[_Action]"]  # actions under an empty merged actor cell cut by the break
 
 
 # ---------------------------------------------------------------- text blocks outside tables
@@ -289,6 +291,9 @@ class _Builder:
         seen_action_cells: dict[Cell, list[_Action]] = {}
         seen_value_cells: set[tuple[Cell, int]] = set()
         first_data_row = True
+        first_row = n_header
+        carry: dict[int, str] = {}
+        pending: dict[int, list[_Action]] = {}
         last_actions: list[_Action] = ctx.last_actions if continuing and ctx else []
         action_col = ctx.action_col if continuing and ctx else None
         for r in range(n_header, table.n_rows):
@@ -382,15 +387,26 @@ class _Builder:
                 seen_value_cells.add((cell, id(row_actions)))
                 if role in VALUE_ROLES:
                     _apply_values(row_actions, role, cell.text)
-                elif role in ACTOR_ROLES and cell.text.strip():
+                elif role in ACTOR_ROLES:
                     actor_role = role if role != "actor" else ("partner" if "lead" in roles.values() else "lead")
                     text = unwrap_lines(cell.text)
-                    for act in row_actions:
-                        if (text, actor_role) not in act.actors:
+                    at_top = continuing and ctx is not None and cell.row <= first_row
+                    if not text and at_top and ctx is not None:
+                        text = ctx.carry_actor.get(col, "")  # a merged cell whose label is above the break
+                    targets = list(row_actions)
+                    if text and at_top and ctx is not None:
+                        targets = ctx.pending_actor.get(col, []) + targets  # its label is below the break
+                    for act in targets:
+                        if text and (text, actor_role) not in act.actors:
                             act.actors.append((text, actor_role))
+                    if cell.row + cell.rowspan >= table.n_rows:  # the cell runs into the page break
+                        if text:
+                            carry[col] = text
+                        else:
+                            pending.setdefault(col, []).extend(row_actions)
             last_actions = row_actions
             first_data_row = False
-        self.context = _Context(table.n_cols, roles, col_nodes, last_actions, parent, action_col)
+        self.context = _Context(table.n_cols, roles, col_nodes, last_actions, parent, action_col, carry, pending)
 
     def _guess_action_column(self, row: list[Cell | None], row_roles: dict[int, str]) -> list[int]:
         """No column says "action": the unassigned column with the longest text holds them."""

@@ -1,0 +1,144 @@
+"""Plan matrices of every common shape come out right, row by row.
+
+Each test renders a plan whose truth it knows (samples/), runs the real extraction (layout,
+table strategies) and the structure normalizer, and compares every action: text, number, the
+objective it hangs from, the actor cells with their role, indicator and target.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from normalizers.structure import build_structure
+from normalizers.text import clean_text
+from normalizers.vocabulary import load_vocabulary
+from pipeline.extract import extract_document
+from pipeline.settings import PipelineSettings
+from samples.content import (
+    sample_matrix_plan,
+    sample_wide_plan_en,
+    sample_wide_plan_es,
+    sample_wide_plan_es_results,
+    sample_wide_plan_fr,
+)
+from samples.model import PlanSpec, expected_actions
+from samples.render import render_narrow_matrix, render_wide_matrix
+from samples.seeds import kor_nap_plan
+from tests.conftest import SEEDS, need
+
+HEADERS, PILLARS = load_vocabulary("headers"), load_vocabulary("pillars")
+
+
+@dataclass(frozen=True)
+class Row:
+    number: str | None
+    text: str
+    parent: str
+    actors: frozenset[tuple[str, str]]
+    indicator: str | None
+    target: str | None
+
+
+def _truth(plan: PlanSpec) -> list[Row]:
+    return [
+        Row(a.number, clean_text(a.text), clean_text(a.path[-1][1]),
+            frozenset({(role, clean_text(" ".join(names))) for role, names in (("lead", a.lead), ("partner", a.partners)) if names}),
+            clean_text(a.indicator) if a.indicator else None, clean_text(a.target) if a.target else None)
+        for a in expected_actions(plan)
+    ]
+
+
+def _found(pdf: Path) -> tuple[list[Row], object]:
+    doc = extract_document(pdf, pdf.parent, PipelineSettings())
+    assert doc.status == "ok", doc.error
+    s = build_structure(doc.layouts, doc.tables, doc.doc_id, HEADERS, PILLARS)
+    objectives = {o.objective_id: o for o in s.objectives}
+    actors: dict[str, set[tuple[str, str]]] = {}
+    for ra in s.actors:  # one actor cell per role: compared as printed, lines joined
+        actors.setdefault(ra.action_id, set()).add((ra.role, clean_text(ra.text)))
+    rows = [
+        Row(a.number, a.text, objectives[a.objective_id].text if a.objective_id else "",
+            frozenset(actors.get(a.action_id, set())), a.indicator, a.target)
+        for a in s.actions
+    ]
+    return rows, s
+
+
+def _assert_rows(found: list[Row], truth: list[Row]) -> None:
+    assert len(found) == len(truth)
+    for got, want in zip(found, truth):
+        assert got == want
+
+
+def test_narrow_matrix_with_merged_ministries_and_page_breaks(tmp_path: Path) -> None:
+    plan = sample_matrix_plan()
+    layout = render_narrow_matrix(plan, tmp_path / "narrow.pdf")
+    assert layout.broken_tables and layout.split_rows  # the shape under test is really there
+    found, s = _found(tmp_path / "narrow.pdf")
+    _assert_rows(found, _truth(plan))
+    assert [o.kind for o in s.objectives if o.level == 0] == ["pillar"] * len(plan.pillars)
+
+
+def test_narrow_matrix_with_repeated_header(tmp_path: Path) -> None:
+    plan = sample_matrix_plan()
+    render_narrow_matrix(plan, tmp_path / "narrow.pdf", repeat_header=True)
+    _assert_rows(_found(tmp_path / "narrow.pdf")[0], _truth(plan))
+
+
+@pytest.mark.parametrize(
+    "plan_fn, kwargs",
+    [
+        (sample_wide_plan_en, {}),
+        (sample_wide_plan_en, {"rotate": True, "rotation": "page"}),
+        (sample_wide_plan_en, {"rotate": True, "rotation": "content"}),
+        (sample_wide_plan_en, {"ruling": "horizontal"}),
+        (sample_wide_plan_es, {}),
+        (sample_wide_plan_es_results, {"columns": "es_results"}),
+        (sample_wide_plan_fr, {"ruling": "horizontal"}),
+        (sample_wide_plan_fr, {}),
+    ],
+    ids=["en", "en-rotate-page", "en-rotate-content", "en-horizontal", "es", "es-results", "fr-horizontal", "fr"],
+)
+def test_wide_matrix_lettered_activities(tmp_path: Path, plan_fn, kwargs) -> None:
+    plan = plan_fn()
+    render_wide_matrix(plan, tmp_path / "wide.pdf", **kwargs)
+    _assert_rows(_found(tmp_path / "wide.pdf")[0], _truth(plan))
+
+
+def test_wide_matrix_without_any_ruling(tmp_path: Path) -> None:
+    """Whitespace only: every action and its objective; indicators and actors almost all."""
+    plan = sample_wide_plan_en()
+    render_wide_matrix(plan, tmp_path / "unruled.pdf", ruling="none")
+    found, _ = _found(tmp_path / "unruled.pdf")
+    truth = _truth(plan)
+    assert [(r.number, r.text, r.parent) for r in found] == [(r.number, r.text, r.parent) for r in truth]
+    same_ind = sum(g.indicator == w.indicator for g, w in zip(found, truth)) / len(truth)
+    assert same_ind >= 0.95
+
+
+def test_korean_plan_rendered_from_the_seed(tmp_path: Path) -> None:
+    plan = kor_nap_plan(need(SEEDS / "kor-nap-2.txt"))
+    render_narrow_matrix(plan, tmp_path / "kor.pdf")
+    found, s = _found(tmp_path / "kor.pdf")
+    kinds = [o.kind for o in s.objectives]
+    assert kinds.count("pillar") == 12 - 7  # Prevention, Participation, Protection, Relief and Recovery, Implementation and Monitoring
+    assert kinds.count("objective") == 12
+    assert kinds.count("strategy") == 31
+    assert len(found) == 83
+    _assert_rows(found, _truth(plan))
+    by_text = {r.text: r for r in found}
+    sample = {
+        "Increase the share of female police officers in UN PKO": {("lead", "KNPA")},
+        "Actively leverage the OECD/DAC gender marker": {("lead", "KOICA")},  # label below a page break
+        "Incorporate women, peace and security issues into personnel training programs for ministries related "
+        "to national defense, security, peace and unification and disaster prevention": {("lead", "MND MOU MOFA MOIS")},
+        "Implement actively the Protocol to Prevent, Suppress and Punish Trafficking in Persons, especially Women "
+        "and Children, supplementing the United Nations Convention against Transnational Organized Crime": {("lead", "IVIOJ")},
+        "Bolster the policy implementation capacity of senior officials in the areas of women, peace and security": {("lead", "All excluding KOICA")},
+    }
+    for text, actors in sample.items():
+        assert by_text[text].actors == actors, text
+    assert by_text["Increase the share of female police officers in UN PKO"].parent == "Build capacity in areas of women, peace and security for peacekeeping operation (PKO) personnel"
