@@ -1171,6 +1171,8 @@ def _group_pieces(
         for fuzzy in (False, True):
             for j in range(len(pieces), i + 1, -1):
                 parts = [text[a:b] for a, b in pieces[i:j]]
+                if fuzzy and "\n" in text[pieces[i][0] : pieces[j - 1][1]]:
+                    continue  # a near miss never joins separate lines of a cell
                 if _run_reads_as_one(parts, text[pieces[i][0] : pieces[j - 1][1]], gaz, fuzzy):
                     end = j
                     break

@@ -498,3 +498,10 @@ def test_missing_columns_are_refused(tmp_path: Path) -> None:
     path.write_text("code,name\nUNDP,United Nations Development Programme\n", encoding="utf-8")
     with pytest.raises(ValueError, match="missing columns"):
         load_gazetteer([path])
+
+
+def test_an_unknown_line_is_never_swallowed_by_a_known_one() -> None:
+    """Stacked cells: a near miss must not join separate lines (the unknown actor stays a row)."""
+    gaz = load_gazetteer()
+    got = [(m.actor_raw, m.actor_code) for m in match_actors("MWFA\nCivil society organisations", gaz)]
+    assert got == [("MWFA", None), ("Civil society organisations", "CSO")]
