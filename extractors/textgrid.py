@@ -246,6 +246,17 @@ def _split_at_wide_gaps(run: list[Line]) -> list[list[Line]] | None:
     return groups
 
 
+def _one_row_per_full_line(groups: list[list[Line]], edges: list[float]) -> list[list[Line]]:
+    """A block whose every line fills most columns is a block of rows, not one wrapped row."""
+    rows: list[list[Line]] = []
+    for group in groups:
+        if len(group) > 1 and all(_filled_share(ln, edges) >= 0.6 for ln in group):
+            rows.extend([ln] for ln in group)
+        else:
+            rows.append(group)
+    return rows
+
+
 def _rows(run: list[Line], edges: list[float], rules: list[tuple[float, float, float]] | None) -> list[list[Line]]:
     if rules:
         groups: list[list[Line]] = []
@@ -254,16 +265,10 @@ def _rows(run: list[Line], edges: list[float], rules: list[tuple[float, float, f
             members = [ln for ln in run if a <= (ln.top + ln.bottom) / 2 < b]
             if members:
                 groups.append(members)
-        return groups
+        return _one_row_per_full_line(groups, edges)
     gap_groups = _split_at_wide_gaps(run)
     if gap_groups is not None:
-        rows: list[list[Line]] = []
-        for group in gap_groups:
-            if len(group) > 1 and all(_filled_share(ln, edges) >= 0.6 for ln in group):
-                rows.extend([ln] for ln in group)  # a block of full value lines: one row each
-            else:
-                rows.append(group)
-        return rows
+        return _one_row_per_full_line(gap_groups, edges)
     # key column: the leftmost column where most lines start text
     n_cols = len(edges) - 1
     starts = [0] * n_cols
