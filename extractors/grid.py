@@ -233,6 +233,17 @@ def split_spans_at_gutters(
 _NUMERIC = re.compile(r"[-+–(]?[$€£]?\d[\d.,\s%]*\)?%?\*{0,2}|[-–—.]{1,3}|n/?a")
 
 
+def _line_centres_of(ys: list[float]) -> list[float]:
+    """Distinct baselines among line centres of several cells."""
+    groups: list[list[float]] = []
+    for y in sorted(ys):
+        if groups and y - groups[-1][-1] < 2.0:
+            groups[-1].append(y)
+        else:
+            groups.append([y])
+    return [sum(g) / len(g) for g in groups]
+
+
 def _line_centres(words: list[Word]) -> list[float]:
     centres: list[list[float]] = []
     for w in sorted(words, key=lambda w: w.yc):
@@ -246,8 +257,8 @@ def _line_centres(words: list[Word]) -> list[float]:
 def split_rows_at_baselines(
     spans: list[tuple[int, int, int, int]], rows: list[float], cols: list[float], words: tuple[Word, ...]
 ) -> tuple[list[tuple[int, int, int, int]], list[float]]:
-    """Rows that only the text separates: a grid row whose filled cells all hold the same
-    number (≥ 2) of lines on shared baselines is that many rows (tables ruled by columns only)."""
+    """Rows that only the text separates (tables ruled by columns only): a grid row whose cells
+    hold several lines on shared baselines, most lines carrying a value, is one row per line."""
     cuts: list[float] = []
     for r in range(len(rows) - 1):
         in_row = [sp for sp in spans if sp[0] == r]
@@ -258,17 +269,19 @@ def split_rows_at_baselines(
             ws = [w for w in words if cols[c] <= w.xc <= cols[c + cs] and rows[r] <= w.yc <= rows[r + 1]]
             if ws:
                 per_cell.append(_line_centres(ws))
-        if len(per_cell) < 2 or len({len(p) for p in per_cell}) != 1 or len(per_cell[0]) < 2:
+        if len(per_cell) < 2 or max(len(p) for p in per_cell) < 2:
             continue
-        k = len(per_cell[0])
-        height = min(b - a for p in per_cell for a, b in zip(p, p[1:]))
-        if any(abs(p[i] - per_cell[0][i]) > 0.3 * height for p in per_cell for i in range(k)):
+        union = _line_centres_of([y for p in per_cell for y in p])
+        pitch = min(b - a for a, b in zip(union, union[1:])) if len(union) > 1 else 0.0
+        if pitch <= 0 or any(min(abs(y - u) for u in union) > 0.3 * pitch for p in per_cell for y in p):
+            continue  # lines that do not share baselines: wrapped text, not stacked rows
+        if sum(1 for p in per_cell if len(p) >= 0.8 * len(union)) < 2:
             continue
         row_words = [w for w in words if cols[0] <= w.xc <= cols[-1] and rows[r] <= w.yc <= rows[r + 1]]
-        if not all(any(_NUMERIC.fullmatch(w.text) for w in row_words if abs(w.yc - y) < 0.3 * height) for y in per_cell[0]):
-            continue  # every line must carry a value: wrapped header or prose lines stay one row
-        means = [sum(p[i] for p in per_cell) / len(per_cell) for i in range(k)]
-        cuts.extend(round((a + b) / 2, 2) for a, b in zip(means, means[1:]))
+        valued = sum(1 for u in union if any(_NUMERIC.fullmatch(w.text) for w in row_words if abs(w.yc - u) < 0.3 * pitch))
+        if valued < 0.8 * len(union):
+            continue  # lines must carry values: wrapped header or prose lines stay one row
+        cuts.extend(round((a + b) / 2, 2) for a, b in zip(union, union[1:]))
     if not cuts:
         return spans, rows
     new_rows = sorted(rows + cuts)
