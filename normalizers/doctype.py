@@ -140,12 +140,13 @@ def detect_doc_type(layouts: Sequence[PageLayout], settings: DocTypeSettings = D
     headings = [h for layout in cleaned for h in _heading_texts(_page_lines(layout), body)]
     reco = sum(1 for h in headings if _RECO.search(h))
     title = " ".join(h for h in _heading_texts(lines[:40], body)[:4])
+    front = " ".join(_heading_texts([ln for layout in cleaned[:2] for ln in _page_lines(layout)], body))
 
     if _RECO.search(title) and not _REPORT_TITLE.search(title):
         return "recommendations"
     if headings and reco >= 2 and reco >= settings.min_reco_share * len(headings):
         return "recommendations"
-    if symbol and _REPORT_TITLE.search(first_text):
+    if symbol and _REPORT_TITLE.search(front):
         return "un_report"
     words = [fold(t) for t in _TOKEN.findall(all_text)]
     matrix = sum(1 for w in words if w in _MATRIX_WORDS)

@@ -324,10 +324,13 @@ def furniture_marks(
         if masthead:
             lines = group_lines(first.words)
             taken = {id(w) for _, c in marks[first.page_no] for w in c.words}
-            for i in sorted(masthead):
-                words = tuple(w for w in lines[i] if id(w) not in taken)
-                if words:
-                    marks[first.page_no].append(("masthead", Chunk(first.page_no, i, words)))
+            words = [w for i in sorted(masthead) for w in lines[i] if id(w) not in taken]
+            # one size at a time: "Security Council" in 20 pt spans two lines of 10 pt text
+            for size in sorted({round(w.size) for w in words}):
+                same = [w for w in words if round(w.size) == size]
+                for j, line in enumerate(group_lines(same)):
+                    for chunk in line_chunks(line, first.page_no, -1 - j, settings):
+                        marks[first.page_no].append(("masthead", chunk))
     return marks
 
 

@@ -140,7 +140,7 @@ def extract_metadata(layouts: Sequence[PageLayout], pdf_title: str | None, doc_t
     if start is None:
         start, end = find_period(text[:3000])
     country = None
-    if doc_type in ("nap", "other", None):
+    if doc_type == "nap":  # a plan's country; reports and data tables name many
         country = find_country(title_text) or find_country(text[:6000])
     issuer = None
     if country:

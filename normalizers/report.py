@@ -29,9 +29,8 @@ The entry point is :func:`build_report`.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any, Sequence
 
 from extractors.model import BBox, PageLayout, Word, union_bbox
@@ -85,7 +84,7 @@ _COMPOUND_HEADS = {
     "keeping", "term", "wide", "scale", "up", "off", "out", "free", "friendly", "oriented", "focused",
     "centred", "centered", "responsive", "affected", "prone", "bound", "like", "being", "going", "standing",
     "ranking", "intensive", "efficient", "effective", "year", "party", "border", "sector", "time", "aged",
-    "funded", "run", "specific", "disaggregated", "transformative", "appropriate", "conflict", "agency",
+    "funded", "run", "disaggregated", "transformative", "appropriate", "conflict", "agency",
 }
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -106,30 +105,22 @@ _CLAIM = re.compile(
     rf"\b(?P<num>{_NUMBER_RE})\s+(?:[\w'’-]+\s+){{0,4}}?{_ENTITY_NOUNS}\b(?:\s+(?:of|in|from|within)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,3}})?\s*$",
     re.I,
 )
-_ORG_HEAD = re.compile(
-    r"^(?:Ministry|Ministries|Department|Office|Agency|Commission|Council|Committee|Bank|Fund|Programme|Program|"
-    r"Organization|Organisation|Institute|Centre|Center|Network|Group|Mission|Entity|Secretariat|Division|Unit|"
-    r"Force|Forces|Police|Service|Services|Board|Authority|Tribunal|Court|University|Union|Federation|Association|"
-    r"International|United|World|National|European|African|Inter-|Special|High|Economic|Food|Save)\b"
-)
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,}(?:\s|$)|^UN-[A-Z]")
 _SYMBOL_LIKE = re.compile(r"\b[A-Z]{1,8}/[\w/.\-]+|\d")
 _DIRECTIVE = re.compile(
-    r"^(?:urges?|calls?\s+(?:up)?on|encourages?|requests?|invites?|asks?|appeals?\s+to|exhorts?|demands?\s+that|"
+    r"^(?:urges?|calls?\s+(?:(?:up)?on|for)|encourages?|requests?|invites?|asks?|appeals?\s+to|exhorts?|demands?\s+that|"
     r"recommends?\s+that|instructs?|directs?)\s+(?P<rest>.+)$",
     re.I | re.S,
 )
 _MODAL = re.compile(
-    r"\b(?:may\s+wish\s+to|should|shall|must|will|would|is\s+(?:invited|encouraged|requested|urged)\s+to|"
+    r"\b(?:may\s+wish\s+to|should|shall|must|will|would|could|might|is\s+(?:invited|encouraged|requested|urged)\s+to|"
     r"are\s+(?:invited|encouraged|requested|urged)\s+to|recommends?\s+that|urges?|calls?\s+(?:up)?on|encourages?)\b",
     re.I,
 )
 _RECO_LEADIN = re.compile(
-    r"\b(?:recommend\w*|may\s+wish\s+to|should|urges?|calls?\s+(?:up)?on|encourages?|invites?|requests?)\b", re.I
+    r"\b(?:recommend\w*|may\s+wish\s+to|should|could|urges?|calls?\s+(?:up)?on|encourages?|invites?|requests?)\b", re.I
 )
 _RECO_SECTION = re.compile(r"recommendation|way forward|way ahead|further action|recomendaci|recommandation", re.I)
 _AREA_LEADIN = re.compile(r"\b(thematic areas?|pillars?|priority areas?|focus areas?|areas of action|strategic areas?|strateg\w+|goals?|objectives?)\b", re.I)
-_AREA_KINDS = {"thematic": "thematic_area", "pillar": "pillar", "priority": "thematic_area", "focus": "thematic_area", "areas": "thematic_area", "strategic": "thematic_area"}
 _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6,
@@ -147,9 +138,10 @@ _VERBS = frozenset(
     involve learn lead make mainstream maintain mobilize mobilise monitor nominate note prioritize prioritise promote
     protect provide pursue raise ratify recall recognize recognise reaffirm reform reinforce reiterate remain report
     request respect review revise scale seek set share step stress strengthen support sustain take train underline
-    underscore uphold urge use welcome work be have receive benefit participate serve play give""".split()
+    underscore uphold urge use welcome work be have receive benefit participate serve play give investigate
+    prosecute adjudicate ratify accede condemn refrain cease release respond cooperate collaborate establish
+    operationalize operationalise enable empower expedite launch negotiate organize organise attend""".split()
 )
-_DETERMINERS = {"the", "all", "each", "every", "both", "relevant", "concerned"}
 
 
 # ---------------------------------------------------------------- settings and intermediate records
@@ -207,6 +199,7 @@ class Line:
     bottom: float
     size: float
     bold: bool
+    column: int = 0  # 0: the page's full width; 1, 2: left and right column of a two-column band
 
     @property
     def words(self) -> tuple[Token, ...]:
@@ -353,12 +346,12 @@ def words_to_line(words: Sequence[Word], page_no: int, settings: ReportSettings)
     )
 
 
-def column_groups(words: Sequence[Word], width: float) -> list[list[Word]]:
+def column_groups(words: Sequence[Word], width: float) -> list[tuple[int, list[Word]]]:
     """Words in reading order groups: full-width bands, and within a two-column band the left
     column before the right one. A gutter is a vertical strip free of text, near the middle,
     with several lines on each side."""
     if len(words) < 20:
-        return [list(words)]
+        return [(0, list(words))]
     xs0 = min(w.x0 for w in words)
     xs1 = max(w.x1 for w in words)
     span = xs1 - xs0
@@ -377,19 +370,19 @@ def column_groups(words: Sequence[Word], width: float) -> list[list[Word]]:
                 best = (run_start, i)
             run_start = None
     if best is None:
-        return [list(words)]
+        return [(0, list(words))]
     gutter = lo + (best[0] + best[1]) / 2
     left = [w for w in words if w.x1 <= gutter]
     right = [w for w in words if w.x0 >= gutter]
     left_lines = len({round(w.top) for w in left})
     right_lines = len({round(w.top) for w in right})
     if left_lines < 5 or right_lines < 5 or min(len(left), len(right)) < 0.2 * len(words):
-        return [list(words)]
+        return [(0, list(words))]
     crossing = [w for w in words if w.x0 < gutter < w.x1]
     if not crossing:
-        return [left, right]
+        return [(1, left), (2, right)]
     # full-width lines cut the page into bands, each read left column first
-    groups: list[list[Word]] = []
+    groups: list[tuple[int, list[Word]]] = []
     cuts = sorted({round(w.yc) for w in crossing})
     bands: list[tuple[float, float]] = []
     start = -1e9
@@ -403,9 +396,10 @@ def column_groups(words: Sequence[Word], width: float) -> list[list[Word]]:
         if not inside:
             continue
         if any(w.x0 < gutter < w.x1 for w in inside):
-            groups.append(inside)
+            groups.append((0, inside))
         else:
-            groups.extend(g for g in ([w for w in inside if w.x1 <= gutter], [w for w in inside if w.x0 >= gutter]) if g)
+            halves = ((1, [w for w in inside if w.x1 <= gutter]), (2, [w for w in inside if w.x0 >= gutter]))
+            groups.extend(g for g in halves if g[1])
     return groups
 
 
@@ -413,9 +407,9 @@ def page_lines(layout: PageLayout, settings: ReportSettings = ReportSettings()) 
     """The page's lines in reading order (columns left to right)."""
     lines: list[Line] = []
     upright = [w for w in layout.words if w.upright]  # sideways text is chart labels and stamps
-    for group in column_groups(upright, layout.width):
+    for column, group in column_groups(upright, layout.width):
         for words in group_lines(group):
-            lines.append(words_to_line(words, layout.page_no, settings))
+            lines.append(replace(words_to_line(words, layout.page_no, settings), column=column))
     return lines
 
 
@@ -451,7 +445,7 @@ def _sentences(lines: Sequence[Line]) -> bool:
     """Whether lines read as notes (words of several letters), not as chart labels."""
     words = [t.text for line in lines for t in line.words]
     chars = sum(len(w) for w in words)
-    return bool(words) and chars >= 20 * len(lines) and chars >= 3 * len(words)
+    return bool(words) and chars >= 12 * len(lines) and chars >= 3 * len(words)
 
 
 def split_footnote_area(
@@ -566,8 +560,8 @@ def join_hyphenated(left: str, right: str, vocab: Counter[str]) -> str:
         return stem + "-" + right
     if n_joined > 0:
         return stem + right
-    if b[0].isupper() or b[0].isdigit() or a[-1].isdigit():
-        return stem + "-" + right
+    if b[0].isupper() or b[0].isdigit() or a[-1].isdigit() or "-" in stem.rstrip(_HYPHENS)[-len(a) - 1 :]:
+        return stem + "-" + right  # Secretary-General, 2005-2007, cash-for-work
     if a.lower() in _COMPOUND_PREFIXES or b.lower() in _COMPOUND_HEADS or (len(b) >= 3 and vocab.get(b.lower(), 0)):
         return stem + "-" + right
     return stem + right
@@ -585,7 +579,9 @@ def join_token_lines(
         prev: Token | None = None
         for t in toks:
             if t.marker is not None:
-                refs.append((len(pieces), t.marker, line_page))
+                for part in re.split(r",\s*", t.marker):  # "a,b" points at two notes
+                    if part:
+                        refs.append((len(pieces), part, line_page))
                 prev = t
                 continue
             text = normalize_unicode(t.text) if t.text != "\u00ad" else t.text
@@ -689,7 +685,7 @@ def _label_of(line: Line) -> str | None:
 
 
 def classify_lines(
-    lines: Sequence[Line], body: float, metrics: dict[int, PageMetrics], settings: ReportSettings
+    lines: Sequence[Line], body: float, metrics: dict[tuple[int, int], PageMetrics], settings: ReportSettings
 ) -> list[Role]:
     """The role of each body line."""
     toc = toc_lines(lines)
@@ -698,7 +694,7 @@ def classify_lines(
     expected = 1
     for i, line in enumerate(lines):
         words = line.words
-        m = metrics[line.page_no]
+        m = metrics[(line.page_no, line.column)]
         prev = lines[i - 1] if i > 0 else None
         prev_role = roles[-1].kind if roles else None
         if i in toc:
@@ -770,7 +766,7 @@ def _attachable(parts: list[list[Any]], numbered: bool) -> bool:
 
 
 def lines_to_blocks(
-    lines: Sequence[Line], roles: Sequence[Role], body: float, metrics: dict[int, PageMetrics], settings: ReportSettings
+    lines: Sequence[Line], roles: Sequence[Role], body: float, metrics: dict[tuple[int, int], PageMetrics], settings: ReportSettings
 ) -> list[Block]:
     """Headings and paragraphs in reading order."""
     pitch = _line_pitch(lines, body)
@@ -839,16 +835,16 @@ def _continues_heading(prev: Line, line: Line, parts: list[list[Any]]) -> bool:
     return len(parts[-1][1]) < 4
 
 
-def _starts_paragraph(prev: Line, line: Line, metrics: dict[int, PageMetrics], pitch: float, settings: ReportSettings) -> bool:
+def _starts_paragraph(prev: Line, line: Line, metrics: dict[tuple[int, int], PageMetrics], pitch: float, settings: ReportSettings) -> bool:
     """Whether a plain line opens a new paragraph after ``prev``."""
-    mp, ml = metrics[prev.page_no], metrics[line.page_no]
+    mp, ml = metrics[(prev.page_no, prev.column)], metrics[(line.page_no, line.column)]
     rel = line.x0 - ml.margin
     ref = _text_x0(prev) - mp.margin
     if rel > ref + settings.indent_pt and rel > settings.indent_pt:
         return True
     if abs(line.size - prev.size) > 1.2 or line.bold != prev.bold:
         return True
-    same_page = prev.page_no == line.page_no and line.top > prev.top
+    same_page = prev.page_no == line.page_no and prev.column == line.column and line.top > prev.top
     if same_page:
         return line.top - prev.top > settings.para_gap_ratio * pitch
     # across a page or column break: a short last line ending a sentence closes the paragraph
@@ -921,7 +917,7 @@ def block_headings(blocks: Sequence[Block], vocab: Counter[str]) -> list[Heading
 def title_zone(blocks: Sequence[Block], headings: Sequence[Heading], body: float) -> set[int]:
     """Blocks of the first page that form the document's title: everything before the first
     numbered heading or the first real paragraph (two lines or more, or numbered), up to the last
-    heading among them."""
+    heading among them set larger than the body text."""
     if not blocks:
         return set()
     first_page = blocks[0].lines[0].page_no
@@ -934,7 +930,11 @@ def title_zone(blocks: Sequence[Block], headings: Sequence[Heading], body: float
         if b.kind == "paragraph" and (b.number is not None or len(b.lines) >= 2):
             stop = i
             break
-    heads = [h.block_index for h in headings if h.block_index < stop]
+    heads = [
+        h.block_index
+        for h in headings
+        if h.block_index < stop and max(line.size for line in blocks[h.block_index].lines) >= body * 1.1
+    ]
     return set(range(max(heads) + 1)) if heads else set()
 
 
@@ -960,7 +960,12 @@ def sections_tree(headings: Sequence[Heading], skip: set[int]) -> list[tuple[Hea
 def footnote_entities(text: str, gazetteer: Any, country: str | None) -> list[str]:
     """Canonical codes (or names when unknown) of the organisations a footnote lists."""
     body = re.sub(r"^(?:See|Including|Namely|Those are|These are|They are)\s*:?\s*", "", text.strip())
-    items = [re.sub(r"^(?:the|The)\s+", "", i).strip() for i in split_actor_cell(body.rstrip(". "), gazetteer)]
+    pieces = [
+        part
+        for piece in split_actor_cell(body.rstrip(". "), gazetteer)
+        for part in re.split(r",\s+(?=(?:the|The)\s+[A-Z])", piece)  # "INSTRAW, the Office of …" is two
+    ]
+    items = [re.sub(r"^(?:the|The)\s+", "", i).strip() for i in pieces]
     items = [i for i in items if i]
     orgs = [i for i in items if len(i.split()) <= 16 and i[:1].isupper() and not _SYMBOL_LIKE.search(i)]
     codes = [_entity_code(item, gazetteer, country) for item in items]
@@ -1077,19 +1082,24 @@ def _subject_np(text: str) -> tuple[str, bool]:
     return " ".join(out).strip(), False
 
 
-def _object_np(text: str) -> str:
-    """The actor urged or called upon: 'Urge Member States to …' → 'Member States'."""
+def _object_np(text: str) -> tuple[str, bool]:
+    """The actor urged or called upon: 'Urge Member States to …' → ('Member States', True).
+
+    The flag says whether the verb takes a person ('urge', 'call upon', 'encourage'); after
+    'call for' or 'request' the phrase may be a thing ('the roll-out of …') and counts as an
+    actor only when it names one."""
     m = _DIRECTIVE.match(text)
     if not m:
-        return ""
-    rest = m.group("rest")
-    if re.match(r"(?:for|the\s+need|that)\b", rest, re.I):
-        return ""
-    clause = re.split(r",|;|:|\s+that\s+", rest, maxsplit=1)[0]
-    for t in re.finditer(r"\s+to\s+(\w+)", clause):  # "… all parties to armed conflict to ensure"
-        if t.group(1).lower() in _VERBS:
-            return clause[: t.start()].strip()
-    return re.split(r"\s+to\s+", clause, maxsplit=1)[0].strip()
+        return "", False
+    personal = not re.match(r"(?:calls?\s+for|requests?)\b", text, re.I)
+    rest = re.sub(r"^for\s+", "", m.group("rest"))
+    if re.match(r"(?:the\s+need|that)\b", rest, re.I):
+        return "", False
+    # the actor is the one asked to act: "… all parties to armed conflict[, …,] to ensure …"
+    for t in re.finditer(r"\s+to\s+(\w+ly\s+)?(\w+)", rest):
+        if t.group(1) or t.group(2).lower() in _VERBS:
+            return re.split(r",|;|:|\s+that\s+", rest[: t.start()], maxsplit=1)[0].strip(), personal
+    return "", False
 
 
 def leadin_subject(text: str) -> str:
@@ -1141,7 +1151,9 @@ def item_actors(
     subject, verb_first = _subject_np(text)
     lead_raw = subject
     if verb_first:
-        lead_raw = _object_np(text) or leadin_subject(leadin)
+        obj, personal = _object_np(text)
+        named = bool(obj) and (personal or bool(find_mentions(obj, gazetteer, country)))
+        lead_raw = obj if named else leadin_subject(leadin)
     rows: list[ActorRecord] = []
     if lead_raw:
         rows.extend(_actor_rows(action_id, re.sub(r"^(?:the|The)\s+(?=[A-Z])", "", lead_raw.strip()), "lead", gazetteer, country, doc_id))
@@ -1267,8 +1279,8 @@ def document_blocks(
             areas.append((layout.page_no, notes))
     vocab = document_vocabulary(body_lines + [line for _, area in areas for line in area])
     metrics = {
-        layout.page_no: page_metrics([line for line in body_lines if line.page_no == layout.page_no], body)
-        for layout in pages
+        key: page_metrics([line for line in body_lines if (line.page_no, line.column) == key], body)
+        for key in {(line.page_no, line.column) for line in body_lines}
     }
     roles = classify_lines(body_lines, body, metrics, settings)
     blocks = lines_to_blocks(body_lines, roles, body, metrics, settings)
@@ -1407,6 +1419,7 @@ def build_report(
 @dataclass(frozen=True)
 class _Obj:
     key: str
+    offset: int  # order among objectives at one place (pillars of one paragraph)
     parent_key: str | None
     level: int
     kind: str
@@ -1448,7 +1461,7 @@ def plan_of_report(
             bbox = union_bbox([line.bbox for line in blocks[h.block_index].lines]) if h else (0.0, s.top, 0.0, s.top)
             short = len(s.title.split()) <= 8
             pillar = classify_pillar(s.title, vocab) if short else None
-            objs[key] = _Obj(key, parent, s.level, "heading", s.number, s.title, pillar, s.title if pillar else None, s.page, bbox)
+            objs[key] = _Obj(key, 0, parent, s.level, "heading", s.number, s.title, pillar, s.title if pillar else None, s.page, bbox)
         return key
 
     for pi, para in enumerate(paras):
@@ -1461,13 +1474,13 @@ def plan_of_report(
         for label_item, name in _area_items(leadin, items):
             key = f"t{pi}-{label_item.label}"
             kind = "pillar" if re.search(r"\bpillars?\b", leadin, re.I) else "thematic_area"
-            objs[key] = _Obj(key, None, 0, kind, label_item.label, name, classify_pillar(name, vocab), name, label_item.page, label_item.bbox)
+            objs[key] = _Obj(key, 0, None, 0, kind, label_item.label, name, classify_pillar(name, vocab), name, label_item.page, label_item.bbox)
             areas.append((name, key))
         for m in _PILLAR_SENTENCE.finditer(para.text):
             key = f"q{pi}-{m.start()}"
             text = m.group("text").strip().rstrip(",;")
             objs[key] = _Obj(
-                key, None, 0, "pillar", str(_ORDINALS[m.group("ord").lower()]), text,
+                key, m.start(), None, 0, "pillar", str(_ORDINALS[m.group("ord").lower()]), text,
                 classify_pillar(text, vocab), None, para.page, para.bbox,
             )
         reco = leadin.rstrip().endswith(":") and (_RECO_LEADIN.search(leadin) or _RECO_SECTION.search(section_title))
@@ -1494,7 +1507,7 @@ def plan_of_report(
         rows = item_actors(item.text, leadin, temp_id, gazetteer, country, doc_id)
         action_rows.append(((item.page, item.bbox[1], item.bbox[0]), action, rows))
 
-    ordered_objs = sorted(objs.values(), key=lambda o: (o.page, o.bbox[1], o.bbox[0], o.key))
+    ordered_objs = sorted(objs.values(), key=lambda o: (o.page, o.bbox[1], o.bbox[0], o.offset, o.key))
     obj_ids = {o.key: f"o{i + 1:04d}" for i, o in enumerate(ordered_objs)}
     objectives = tuple(
         ObjectiveRecord(

@@ -282,11 +282,11 @@ class _Builder:
             for cell in _distinct(grid[r]):
                 parent = self._label_value(cell, grid[r], table, parent) or parent
         has_labels = any(
-            _is_label(c, grid[r], self.headers) for r in range(n_header, table.n_rows) for c in _distinct(grid[r])
+            _is_label(c, grid[r], self.headers) for r in range(table.n_rows) for c in _distinct(grid[r])
         )
-        if not roles and not has_labels:
+        if not continuing and not _is_plan_matrix(roles) and not has_labels:
             self.context = None
-            return  # not a plan matrix
+            return  # a data table (dates, amounts), not a plan matrix
         col_nodes: dict[int, _Node] = dict(ctx.col_nodes) if continuing and ctx else {}
         seen_action_cells: dict[Cell, list[_Action]] = {}
         seen_value_cells: set[tuple[Cell, int]] = set()
@@ -409,8 +409,9 @@ class _Builder:
         self.context = _Context(table.n_cols, roles, col_nodes, last_actions, parent, action_col, carry, pending)
 
     def _guess_action_column(self, row: list[Cell | None], row_roles: dict[int, str]) -> list[int]:
-        """No column says "action": the unassigned column with the longest text holds them."""
-        if not any(role in ACTOR_ROLES + VALUE_ROLES for role in row_roles.values()):
+        """No column says "action": in a plan matrix (actors named), the unassigned column with
+        the longest text holds them."""
+        if not any(role in ACTOR_ROLES for role in row_roles.values()):
             return []
         free = [c for c in range(len(row)) if c not in row_roles and row[c] is not None and row[c].col == c]  # type: ignore[union-attr]
         best = max(free, key=lambda c: len(row[c].text), default=None)  # type: ignore[union-attr]
@@ -505,6 +506,13 @@ class _Builder:
 
 
 # ---------------------------------------------------------------- small pure helpers
+
+
+def _is_plan_matrix(roles: dict[int, str]) -> bool:
+    """Header roles of a plan matrix: actions, or who is responsible beside objectives or values
+    (a table of dates and budgets alone is data, not a plan)."""
+    named = set(roles.values())
+    return "action" in named or (bool(named & set(ACTOR_ROLES)) and bool(named & set(OBJECTIVE_ROLES + VALUE_ROLES)))
 
 
 def _distinct(row: list[Cell | None]) -> list[Cell]:
