@@ -70,6 +70,7 @@ _MATRIX_WORDS = frozenset(
         "atividade estrategia objetivo indicador ministerio prazo orcamento"
     ).split()
 )
+_UN_BODY = re.compile(r"\b(Secretary-General|Security Council|General Assembly|United Nations|Advisory Committee)\b")
 _RECO = re.compile(r"recommend|recomenda|recomienda|recommand", re.I)
 
 
@@ -146,7 +147,8 @@ def detect_doc_type(layouts: Sequence[PageLayout], settings: DocTypeSettings = D
         return "recommendations"
     if headings and reco >= 2 and reco >= settings.min_reco_share * len(headings):
         return "recommendations"
-    if symbol and _REPORT_TITLE.search(front):
+    un_named = bool(symbol) or bool(_UN_BODY.search(front))  # the symbol may be stripped already
+    if un_named and _REPORT_TITLE.search(front):
         return "un_report"
     words = [fold(t) for t in _TOKEN.findall(all_text)]
     matrix = sum(1 for w in words if w in _MATRIX_WORDS)
@@ -157,6 +159,6 @@ def detect_doc_type(layouts: Sequence[PageLayout], settings: DocTypeSettings = D
         share >= settings.min_matrix_share and ruled >= settings.min_ruled_pages
     ):
         return "nap"
-    if named and not symbol:
+    if _PLAN_NAME.search(front) and not symbol:  # the plan's name in its own title
         return "nap"
     return "other"

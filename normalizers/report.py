@@ -704,11 +704,14 @@ def classify_lines(
             roles.append(Role("small"))
             continue
         first = words[0].text
-        num = _PARA_NUMBER.match(first)
-        rest = words[1:]
+        lead = 0
+        if _BULLET_TOKEN.match(first) and len(words) > 2 and _PARA_NUMBER.match(words[1].text):
+            lead = 1  # "- 1. In its presidential statement …"
+        num = _PARA_NUMBER.match(words[lead].text)
+        rest = words[lead + 1 :]
         rest_bold = sum(len(t.text) for t in rest if t.bold) * 2 > sum(len(t.text) for t in rest) if rest else False
-        if num and rest and not (words[0].bold and rest_bold) and abs(line.size - body) <= 1.2:
-            gap = rest[0].x0 - words[0].x1
+        if num and rest and not (words[lead].bold and rest_bold) and abs(line.size - body) <= 1.2:
+            gap = rest[0].x0 - words[lead].x1
             n = int(num.group(1))
             at_margin = line.x0 <= m.margin + 4
             if at_margin and (gap >= settings.number_gap_pt or (n == expected and gap >= 1.5)):
@@ -752,8 +755,9 @@ def classify_lines(
 def _text_x0(line: Line) -> float:
     """Where the line's text starts, after a paragraph number or item label."""
     words = line.words
-    if len(words) > 1 and (_PARA_NUMBER.match(words[0].text) or _ITEM_LABEL.match(words[0].text) or _BULLET_TOKEN.match(words[0].text)):
-        return words[1].x0
+    labels = [i for i, w in enumerate(words[:2]) if _PARA_NUMBER.match(w.text) or _ITEM_LABEL.match(w.text) or _BULLET_TOKEN.match(w.text)]
+    if labels and labels[-1] + 1 < len(words) and labels == list(range(len(labels))):
+        return words[labels[-1] + 1].x0
     return line.x0
 
 
@@ -1244,12 +1248,12 @@ def _paragraph(block: Block, index: int, vocab: Counter[str], section: int | Non
     number = block.number
     full = "\n".join(texts)
     if number is not None:
-        stripped = re.sub(rf"^{re.escape(number)}\.\s*", "", full)
+        stripped = re.sub(rf"^(?:[{re.escape(BULLETS)}]\s*)?{re.escape(number)}\.\s*", "", full)
         cut = len(full) - len(stripped)
         refs = [Ref(max(0, r.offset - cut), r.marker, r.page) for r in refs]
         full = stripped
         label, text, page, bbox, conf = parts[0]
-        parts[0] = (label, re.sub(rf"^{re.escape(number)}\.\s*", "", text), page, bbox, conf)
+        parts[0] = (label, re.sub(rf"^(?:[{re.escape(BULLETS)}]\s*)?{re.escape(number)}\.\s*", "", text), page, bbox, conf)
     return _Para(
         block_index=index,
         number=number,
@@ -1400,7 +1404,8 @@ def build_report(
     )
 
     objectives, actions, actors = plan_of_report(
-        paras, paragraph_ids, sections, blocks, headings, doc_id, gazetteer, country, detect_doc_type(layouts)
+        paras, sections, blocks, [h.block_index for h, _, _ in tree], doc_id, gazetteer, country,
+        detect_doc_type(layouts),
     )
     return ReportResult(
         paragraphs=paragraphs,
@@ -1433,10 +1438,9 @@ class _Obj:
 
 def plan_of_report(
     paras: Sequence[_Para],
-    paragraph_ids: Sequence[str],
     sections: Sequence[SectionRecord],
     blocks: Sequence[Block],
-    headings: Sequence[Heading],
+    section_blocks: Sequence[int],
     doc_id: str,
     gazetteer: Any,
     country: str | None,
@@ -1448,7 +1452,6 @@ def plan_of_report(
     areas: list[tuple[str, str]] = []  # (area name, key)
     pending: list[tuple[Item, str, str | None]] = []  # (item, lead-in, section position)
     section_pos = {s.section_id: i for i, s in enumerate(sections)}
-    heading_box = {h.title: h for h in headings}
 
     def section_key(pos: int | None) -> str | None:
         if pos is None:
@@ -1457,8 +1460,7 @@ def plan_of_report(
         key = f"h{pos}"
         if key not in objs:
             parent = section_key(section_pos[s.parent_id]) if s.parent_id else None
-            h = heading_box.get(s.title)
-            bbox = union_bbox([line.bbox for line in blocks[h.block_index].lines]) if h else (0.0, s.top, 0.0, s.top)
+            bbox = union_bbox([line.bbox for line in blocks[section_blocks[pos]].lines])
             short = len(s.title.split()) <= 8
             pillar = classify_pillar(s.title, vocab) if short else None
             objs[key] = _Obj(key, 0, parent, s.level, "heading", s.number, s.title, pillar, s.title if pillar else None, s.page, bbox)
@@ -1493,7 +1495,7 @@ def plan_of_report(
                 label, text, page, bbox, conf = para.parts[0]
                 pending.append((Item(pi, label if not _BULLET_TOKEN.match(label or "") else None, _strip_label(text, label), page, bbox, conf), "", para.section))
 
-    action_rows: list[tuple[tuple[int, float, float], ActionRecord, list[ActorRecord]]] = []
+    action_rows: list[tuple[ActionRecord, list[ActorRecord]]] = []
     for n, (item, leadin, pos) in enumerate(pending):
         area = _area_for(item.text, areas)
         objective_key = area or section_key(pos)
@@ -1505,7 +1507,7 @@ def plan_of_report(
             bottom=round(item.bbox[3], 2), extractor=EXTRACTOR, confidence=item.conf,
         )
         rows = item_actors(item.text, leadin, temp_id, gazetteer, country, doc_id)
-        action_rows.append(((item.page, item.bbox[1], item.bbox[0]), action, rows))
+        action_rows.append((action, rows))  # in reading order
 
     ordered_objs = sorted(objs.values(), key=lambda o: (o.page, o.bbox[1], o.bbox[0], o.offset, o.key))
     obj_ids = {o.key: f"o{i + 1:04d}" for i, o in enumerate(ordered_objs)}
@@ -1517,10 +1519,9 @@ def plan_of_report(
         )
         for o in ordered_objs
     )
-    action_rows.sort(key=lambda r: r[0])
     actions: list[ActionRecord] = []
     actors: list[ActorRecord] = []
-    for i, (_, action, rows) in enumerate(action_rows):
+    for i, (action, rows) in enumerate(action_rows):
         aid = f"a{i + 1:04d}"
         actions.append(replace(action, action_id=aid, objective_id=obj_ids.get(action.objective_id) if action.objective_id else None))
         actors.extend(replace(r, action_id=aid) for r in rows)

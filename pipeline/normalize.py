@@ -96,7 +96,8 @@ def normalize_document(doc: ExtractedDocument, refs: References, settings: Pipel
     structure: PlanStructure = build_structure(
         layouts, doc.tables, doc.doc_id, refs.headers, refs.pillars, settings.structure
     )
-    report = build_report(_without_tables(layouts, doc.tables), doc.doc_id, refs.gazetteer, meta.country)
+    # the report builder strips page furniture itself and keeps the symbol and date it finds
+    report = build_report(_without_tables(doc.layouts, doc.tables), doc.doc_id, refs.gazetteer, meta.country)
     objectives, actions, raw_actors = structure.objectives, structure.actions, structure.actors
     actors = actor_rows(doc.doc_id, raw_actors, refs.gazetteer, meta.country)
     if not actions and report.actions:  # a prose document: recommendations / headed bullets

@@ -23,6 +23,7 @@ from samples.content import (
 )
 from samples.model import PlanSpec
 from samples.render import render_narrow_matrix, render_wide_matrix
+from samples.report import make_sample_report
 
 DEFAULT_OUT = Path("data/raw")
 
@@ -63,6 +64,11 @@ def wide_fr(path: Path) -> None:
 
 
 #: (file name, builder writing that file); the order is the order files are written in.
+def un_report(path: Path) -> None:
+    """A short UN-style report: masthead, running header, numbered paragraphs, footnotes, recommendations."""
+    make_sample_report(path)
+
+
 BUILDERS: list[tuple[str, Callable[[Path], None]]] = [
     ("sample-nap-narrow-en.pdf", narrow_en),
     ("sample-nap-wide-en.pdf", wide_en),
@@ -71,6 +77,7 @@ BUILDERS: list[tuple[str, Callable[[Path], None]]] = [
     ("sample-nap-wide-es.pdf", wide_es),
     ("sample-nap-wide-es-results.pdf", wide_es_results),
     ("sample-nap-wide-fr.pdf", wide_fr),
+    ("sample-un-report.pdf", un_report),
 ]
 
 #: The truth behind each sample plan PDF, by file name.

@@ -368,7 +368,8 @@ def sample_content() -> ReportContent:
           "concerned."),
         p("2", "The report is organized around three priority areas identified in consultation with Member States "
           "and civil society organizations. Section II reviews progress, section III describes the challenges "
-          "that remain and section IV sets out recommendations for consideration by the Security Council."),
+          "that remain, section IV presents observations and section V sets out recommendations for "
+          "consideration by the Security Council."),
         h("II.", "Progress in the reporting period", 0),
         h("A.", "Prevention and early warning", 1),
         p("3", "Local peace committees with at least one third women members were established in 214 districts, up "
@@ -397,16 +398,44 @@ def sample_content() -> ReportContent:
                      "violence."),
            Item("•", "Legal aid desks handled 2,950 cases, of which 40 per cent concerned access to land and "
                      "inheritance."))),
+        h("D.", "Relief and recovery", 1),
+        p("8", "Recovery programmes increasingly included women as planners and not only as beneficiaries. In two "
+          "post-conflict provinces, women's committees decided on the priorities of reconstruction funds worth "
+          "$4.2 million, selecting water points, health posts and market stalls. Cash-for-work schemes reached "
+          "9,400 women, of whom one third were heads of household, and vocational training was linked to "
+          "local demand for construction and agricultural skills."),
+        p("9", "Land and property restitution remained slow. Women who had lost their husbands in the conflict "
+          "often lacked documents proving their claims, and customary authorities rarely recognized their rights. "
+          "Mobile registration teams supported by the Government issued 3,100 identity documents to displaced "
+          "women, a prerequisite for access to restitution, social protection and credit."),
         h("III.", "Remaining challenges", 0),
-        p("8", "Financing remains the main constraint. Fewer than half of the national action plans reviewed had a "
+        p("10", "Financing remains the main constraint. Fewer than half of the national action plans reviewed had a "
           "dedicated budget line, and extrabudgetary contributions were short-term and unpredictable. Monitoring "
           "frameworks were often limited to activities rather than results, which made it difficult to assess "
-          "the contribution of the plans to the participation and protection of women."),
-        p("9", "Threats and reprisals against women human rights defenders and peacebuilders increased. The Office "
+          "the contribution of the plans to the participation and protection of women. In several countries the "
+          "coordination bodies responsible for the plans met less than once a year, and ministries reported "
+          "separately, without a common set of indicators or baselines."),
+        p("11", "Threats and reprisals against women human rights defenders and peacebuilders increased. The Office "
           "of the United Nations High Commissioner for Human Rights documented 131 cases of intimidation, "
           "including online harassment, in the countries covered by the present report."),
-        h("IV.", "Recommendations", 0),
-        p("10", "The Security Council may wish to:",
+        p("12", "Data gaps persist. Only a minority of the countries covered by the present report publish "
+          "sex-disaggregated statistics on the membership of peace committees, security institutions or "
+          "reconstruction bodies, and survey methods differ from one country to the next, so that regional "
+          "comparisons remain tentative. Entities supporting national statistical offices reported that requests "
+          "for such assistance exceeded the resources available to them.",
+          (Item("•", "Four of the eleven countries collect data on women in local peace committees."),
+           Item("•", "Two publish data on women in security sector institutions every year."))),
+        h("IV.", "Observations", 0),
+        p("13", "The evidence gathered for the present report shows that the participation of women in local peace "
+          "committees changes what those committees decide: they are more likely to address access to services, "
+          "land and documentation, and their agreements last longer. Yet the gains remain fragile where funding "
+          "is short-term and where women who speak out face threats without protection."),
+        p("14", "National action plans are most effective when they are costed, when their indicators measure "
+          "results rather than activities, and when civil society takes part in their monitoring. The "
+          "recommendations below are made with those conditions in mind, and with the aim of consolidating the "
+          "progress recorded in the reporting period."),
+        h("V.", "Recommendations", 0),
+        p("15", "The Security Council may wish to:",
           (Item("(a)", "Urge Member States to allocate dedicated and predictable funding to their national action "
                        "plans on women and peace and security, including for prevention;"),
            Item("(b)", "Encourage the United Nations system to support the collection and analysis of "
@@ -415,7 +444,7 @@ def sample_content() -> ReportContent:
                        "defenders and peacebuilders;"),
            Item("(d)", "Request the Secretary-General to include an assessment of the participation of women in "
                        "all country-specific reports."))),
-        p("11", "It is further recommended that:",
+        p("16", "It is further recommended that:",
           (Item("(a)", "Civil society organizations be consulted in the design, monitoring and evaluation of "
                        "national action plans;"),
            Item("(b)", "The international community increase flexible, multi-year funding for women's "
@@ -440,12 +469,12 @@ def sample_content() -> ReportContent:
         footnotes=footnotes,
         claims=(("1", 9), ("2", 4)),
         recommendations=(
-            Recommendation("10", "(a)", "Member States"),
-            Recommendation("10", "(b)", "United Nations system"),
-            Recommendation("10", "(c)", "parties to armed conflict"),
-            Recommendation("10", "(d)", "Secretary-General"),
-            Recommendation("11", "(a)", "Civil society organizations"),
-            Recommendation("11", "(b)", "international community"),
+            Recommendation("15", "(a)", "Member States"),
+            Recommendation("15", "(b)", "United Nations system"),
+            Recommendation("15", "(c)", "parties to armed conflict"),
+            Recommendation("15", "(d)", "Secretary-General"),
+            Recommendation("16", "(a)", "Civil society organizations"),
+            Recommendation("16", "(b)", "international community"),
         ),
         unicode_markers=frozenset({"2"}),
     )
@@ -536,7 +565,7 @@ def _marker_width(marker: str, unicode_markers: frozenset[str]) -> float:
 def _hyphen_split(p: Piece, room: float, font: str, vocabulary: frozenset[str]) -> tuple[Piece, Piece] | None:
     """Split a word at a line end: after one of its own hyphens, or (for long words) between
     letters with a hyphen added, leaving at least six letters before and three after, and never
-    leaving a word of the document before the break."""
+    leaving a word of the document on either side of the break."""
     word = p.text
     cuts: list[tuple[str, str]] = []
     for i in range(len(word) - 1, 0, -1):
@@ -544,9 +573,9 @@ def _hyphen_split(p: Piece, room: float, font: str, vocabulary: frozenset[str]) 
             cuts.append((word[:i], word[i:]))
     if not cuts and re.fullmatch(r"[A-Za-z]{9,}", word):
         for i in range(len(word) - 3, 5, -1):
-            left = word[:i]
-            if left.lower() not in vocabulary:
-                cuts.append((left + "-", word[i:]))
+            left, right = word[:i], word[i:]
+            if left.lower() not in vocabulary and right.lower() not in vocabulary:
+                cuts.append((left + "-", right))
     for left, right in cuts:
         if _width(left, font, BODY) <= room:
             return Piece(left, italic=p.italic), Piece(right, p.marker, p.tail, p.italic)

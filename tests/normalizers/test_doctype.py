@@ -1,0 +1,116 @@
+"""Document type and language from the content."""
+
+from __future__ import annotations
+
+import pdfplumber
+import pytest
+
+from extractors.layout import page_to_layout
+from extractors.model import PageLayout, Ruling, Word
+from normalizers.doctype import DOC_TYPES, DocTypeSettings, detect_doc_type, detect_language
+from normalizers.furniture import strip_furniture
+from samples.report import make_sample_report
+
+
+def _words(text: str, x: float, top: float, size: float = 10.0, bold: bool = False) -> list[Word]:
+    out = []
+    for token in text.split():
+        width = 0.5 * size * len(token)
+        out.append(Word(token, x, top, x + width, top + size, size, bold))
+        x += width + 0.3 * size
+    return out
+
+
+def _grid(x0: float, top: float, cols: list[float], rows: int, row_h: float) -> tuple[Ruling, ...]:
+    bottom = top + rows * row_h
+    hs = tuple(Ruling(x0, top + i * row_h, cols[-1], top + i * row_h) for i in range(rows + 1))
+    vs = tuple(Ruling(x, top, x, bottom) for x in [x0, *cols])
+    return hs + vs
+
+
+def _matrix_page(page_no: int, title: str, headers: list[str], rows: list[list[str]]) -> PageLayout:
+    cols = [200.0, 340.0, 460.0, 560.0, 700.0, 800.0]
+    words = _words(title, 40, 30, 12, True) if page_no == 1 else []
+    xs = [40.0, *cols[:-1]]
+    for x, h in zip(xs, headers):
+        words += _words(h, x + 4, 64, 9, True)
+    for r, row in enumerate(rows):
+        for x, cell in zip(xs, row):
+            words += _words(cell, x + 4, 94 + 30 * r, 9)
+    words += _words(f"Page {page_no}", 400, 570, 8)
+    return PageLayout("nap", page_no, 842, 595, tuple(words), rulings=_grid(40, 60, cols, len(rows) + 1, 30))
+
+
+def test_matrix_plan_is_a_nap():
+    headers = ["Strategic objective", "Activities", "Indicator", "Target", "Responsible ministry", "Timeline"]
+    rows = [
+        ["1.1 Increase women's participation", "Train women mediators", "Number of mediators", "200", "Ministry of Gender", "2025"],
+        ["1.2 Prevent violence", "Establish referral services", "Number of services", "12", "Ministry of Health", "2026"],
+        ["1.3 Protect survivors", "Fund shelters", "Budget allocated", "USD 1m", "Ministry of Interior", "2027"],
+    ]
+    pages = [_matrix_page(p, "National Action Plan on Women, Peace and Security 2024-2028", headers, rows) for p in (1, 2, 3)]
+    assert detect_doc_type(pages) == "nap"
+
+
+def test_spanish_matrix_plan_is_a_nap():
+    headers = ["Objetivo estratégico", "Actividades", "Indicador", "Meta", "Responsable", "Plazo"]
+    rows = [["1. Participación de las mujeres", "Capacitar mediadoras", "Número de mediadoras", "200", "Ministerio de la Mujer", "2025"]] * 3
+    pages = [_matrix_page(p, "Plan de Acción Nacional de la Resolución 1325", headers, rows) for p in (1, 2)]
+    assert detect_doc_type(pages) == "nap"
+
+
+def test_headed_recommendations():
+    words: list[Word] = []
+    top = 60.0
+    for heading in ("Recommendations to Governments", "Recommendations to the Security Council", "Recommendations to civil society"):
+        words += _words(heading, 60, top, 12, True)
+        top += 24
+        for k in range(3):
+            words += _words(f"• Adopt measure {k} to support women peacebuilders and their networks.", 72, top)
+            top += 16
+        top += 12
+    assert detect_doc_type([PageLayout("r", 1, 612, 792, tuple(words))]) == "recommendations"
+
+
+def test_rendered_un_report(tmp_path):
+    pdf = tmp_path / "report.pdf"
+    make_sample_report(pdf)
+    with pdfplumber.open(pdf) as doc:
+        layouts = [page_to_layout(page, "r") for page in doc.pages]
+    assert detect_doc_type(layouts) == "un_report"
+    assert detect_doc_type(strip_furniture(layouts)[0]) == "un_report"  # furniture already stripped
+
+
+def test_plain_prose_is_other():
+    words: list[Word] = []
+    for i in range(30):
+        words += _words("The committee met in the spring and discussed the programme of its next session.", 60, 60 + 14 * i)
+    layout = PageLayout("o", 1, 612, 792, tuple(words))
+    assert detect_doc_type([layout]) == "other"
+    assert detect_doc_type([]) == "other"
+    assert set(DOC_TYPES) == {"nap", "un_report", "recommendations", "other"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Security Council welcomed the report of the Secretary-General on women and peace and security.", "en"),
+        ("El Consejo de Seguridad acogió con beneplácito el informe del Secretario General sobre las mujeres y la paz.", "es"),
+        ("Le Conseil de sécurité a accueilli avec satisfaction le rapport du Secrétaire général sur les femmes et la paix.", "fr"),
+        ("O Conselho de Segurança acolheu o relatório do Secretário-Geral sobre as mulheres, a paz e a segurança nos países.", "pt"),
+        ("Der Sicherheitsrat begrüßte den Bericht des Generalsekretärs über Frauen und Frieden und die Sicherheit.", "de"),
+    ],
+)
+def test_detect_language(text, lang):
+    assert detect_language(text) == lang
+
+
+def test_detect_language_unsure():
+    assert detect_language("") is None
+    assert detect_language("1325 (2000) 2024-2028") is None
+    assert detect_language("UNDP UNFPA UNICEF WFP") is None
+
+
+def test_settings_are_checked():
+    with pytest.raises(ValueError):
+        DocTypeSettings(pages=0)
