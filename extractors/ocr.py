@@ -11,8 +11,12 @@ and actors downstream run unchanged. The steps, each a small function:
 4. ``choose_dpi``: pages with small print are rendered again at a higher DPI (capped);
 5. ``find_rulings``: long horizontal and vertical ink runs (morphological opening) are rulings;
    they are painted out before OCR, so cell borders are not read as ``|`` or ``_``;
-6. ``read_words``: tesseract ``image_to_data`` words → :class:`Word` (confidence 0–1, font size
-   and a pdfplumber-like box from the ink box and the letters' shapes).
+6. ``tesseract_data`` → ``raw_words`` → ``words_from_raw``: tesseract ``image_to_data`` words
+   → :class:`Word` (confidence 0–1; font size, weight and a pdfminer-like box from the glyphs'
+   ink and the letters' shapes).
+
+``ocr_page`` runs these on one page (``read_page_image``), caching the result by the page
+image's hash; ``ocr_pages`` runs pages in worker processes.
 
 ``page_needs_ocr`` decides which pages go this way. ``repair_ocr_token`` and
 ``repair_numbering`` undo common misreadings, but only towards a known code or the next label of
@@ -28,9 +32,10 @@ import os
 import re
 import statistics
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field, replace
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
@@ -64,6 +69,7 @@ class OcrSettings:
     cache_dir: Path | None = None  # OCR results cached by page-image hash (JSON); None = no cache
     max_dpi: int = 600
     target_char_px: float = 22.0  # median glyph height aimed at when choosing the DPI
+    tesseract_threads: int = 1  # OpenMP threads per tesseract run; parallelism comes from workers
 
     def __post_init__(self) -> None:
         if not 72 <= self.dpi <= 600:
@@ -78,6 +84,8 @@ class OcrSettings:
             raise ValueError(f"OcrSettings.languages must look like 'eng+fra', got {self.languages!r}")
         if self.target_char_px <= 0:
             raise ValueError(f"OcrSettings.target_char_px must be > 0, got {self.target_char_px!r}")
+        if self.tesseract_threads < 1:
+            raise ValueError(f"OcrSettings.tesseract_threads must be >= 1, got {self.tesseract_threads!r}")
 
 
 @dataclass(frozen=True)
@@ -92,6 +100,26 @@ class OcrResult:
     cached: bool = False
 
 
+@contextmanager
+def _tesseract_threads(n: int) -> Iterator[None]:
+    """Let the tesseract processes started inside run ``n`` OpenMP threads.
+
+    pytesseract hands its child the process environment, so the limit is set there for the
+    call and the previous value put back after. One thread is fastest on a shared machine:
+    tesseract's threads spin-wait and make it 2–4 times slower there; pages are read in
+    parallel by worker processes instead.
+    """
+    before = os.environ.get("OMP_THREAD_LIMIT")
+    os.environ["OMP_THREAD_LIMIT"] = str(n)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("OMP_THREAD_LIMIT", None)
+        else:
+            os.environ["OMP_THREAD_LIMIT"] = before
+
+
 def tesseract_available(languages: str = "eng") -> bool:
     """Whether the tesseract binary runs and has every language of ``languages``."""
     try:
@@ -103,18 +131,15 @@ def tesseract_available(languages: str = "eng") -> bool:
 
 # ---------------------------------------------------------------- which pages need OCR
 
-_CID = re.compile(r"^\(cid:\d+\)$")
-
-
 def _coverage(boxes: Iterable[BBox], width: float, height: float) -> float:
     """Share of the page area covered by ``boxes`` (clipped to the page; overlaps counted once
     on a coarse 1-pt grid)."""
     if width <= 0 or height <= 0:
         return 0.0
-    grid = np.zeros((max(1, int(math.ceil(height))), max(1, int(math.ceil(width)))), dtype=bool)
+    grid = np.zeros((max(1, math.ceil(height)), max(1, math.ceil(width))), dtype=bool)
     for x0, top, x1, bottom in boxes:
-        a, b = max(0, int(x0)), min(grid.shape[1], int(math.ceil(x1)))
-        c, d = max(0, int(top)), min(grid.shape[0], int(math.ceil(bottom)))
+        a, b = max(0, int(x0)), min(grid.shape[1], math.ceil(x1))
+        c, d = max(0, int(top)), min(grid.shape[0], math.ceil(bottom))
         if a < b and c < d:
             grid[c:d, a:b] = True
     return float(grid.mean())
@@ -185,7 +210,7 @@ def text_ink_agreement(gray: np.ndarray, words: Iterable[Word], width: float, he
     """
     sy, sx = gray.shape[0] / height, gray.shape[1] / width
     mask = ink_mask(gray)
-    boxes = [(int(w.x0 * sx), int(w.top * sy), int(math.ceil(w.x1 * sx)), int(math.ceil(w.bottom * sy))) for w in words]
+    boxes = [(int(w.x0 * sx), int(w.top * sy), math.ceil(w.x1 * sx), math.ceil(w.bottom * sy)) for w in words]
     boxes = [b for b in boxes if b[2] > b[0] and b[3] > b[1]]
     if not boxes:
         return 0.0, 0.0
@@ -227,7 +252,7 @@ def page_needs_ocr(page: Any, layout: PageLayout) -> str | None:
         if not layout.words:
             return None
     texts = [str(c.get("text", "")) for c in chars] or [w.text for w in layout.words]
-    unmapped = sum(1 for t in texts if _CID.match(t) or "(cid:" in t or "\ufffd" in t)
+    unmapped = sum(1 for t in texts if "(cid:" in t or "\ufffd" in t)
     if unmapped >= 5 and unmapped >= 0.1 * len(texts):
         return "unmapped_glyphs"
     if image_cover >= 0.5 and getattr(page, "pdf", None) is not None:
@@ -242,11 +267,10 @@ def page_needs_ocr(page: Any, layout: PageLayout) -> str | None:
                 raise OcrError(f"cannot render page {page.page_number}: {e}") from e
         finally:
             doc.close()
-        words = layout.words
-        if layout.rotation:  # compare in the page's own frame
-            return None if text_plausibility(words) >= 0.7 else "invisible_text_mismatch"
-        inked, hit = text_ink_agreement(gray, words, width, height)
-        if inked < 0.8 or hit < 0.6 or text_plausibility(words) < 0.7:
+        # the layout's words are in the frame where its text reads upright: turn the image alike
+        gray = upright(gray, layout.rotation)
+        inked, hit = text_ink_agreement(gray, layout.words, layout.width, layout.height)
+        if inked < 0.8 or hit < 0.6 or text_plausibility(layout.words) < 0.7:
             return "invisible_text_mismatch"
     return None
 
@@ -304,16 +328,17 @@ def choose_dpi(base_dpi: int, glyph_px: float | None, settings: OcrSettings) -> 
     return int(min(settings.max_dpi, round(wanted / 25) * 25))
 
 
-def detect_orientation(gray: np.ndarray) -> tuple[int, float | None]:
+def detect_orientation(gray: np.ndarray, threads: int = 1) -> tuple[int, float | None]:
     """(clockwise angle the text is turned by: 0/90/180/270, OSD confidence) from tesseract OSD.
 
     A page with too little text for OSD is taken as upright (confidence None).
     """
     try:
-        osd = pytesseract.image_to_osd(
-            Image.fromarray(gray), config="--psm 0 -c min_characters_to_try=10",
-            output_type=pytesseract.Output.DICT, timeout=_TESSERACT_TIMEOUT_S,
-        )
+        with _tesseract_threads(threads):
+            osd = pytesseract.image_to_osd(
+                _for_tesseract(gray), config="--psm 0 -c min_characters_to_try=10",
+                output_type=pytesseract.Output.DICT, timeout=_TESSERACT_TIMEOUT_S,
+            )
     except pytesseract.TesseractError as e:
         if "traineddata" in str(e) or "Failed loading language" in str(e):
             raise OcrError(f"tesseract OSD is not installed: {e}") from e
@@ -347,18 +372,21 @@ def estimate_skew(mask: np.ndarray, max_deg: float = 5.0) -> float:
     row profile of the ink is sharpest; 0 when no angle stands out."""
     h, w = mask.shape
     scale = min(1.0, 1200 / max(h, w))
-    small = cv2.resize(mask.astype(np.uint8) * 255, (max(1, int(w * scale)), max(1, int(h * scale))), interpolation=cv2.INTER_AREA)
+    size = (max(1, int(w * scale)), max(1, int(h * scale)))
+    small = cv2.resize(mask.astype(np.uint8) * 255, size, interpolation=cv2.INTER_AREA)
     small = (small > 64).astype(np.uint8)
     if small.sum() < 200:
         return 0.0
     best, step = 0.0, 0.5
     candidates = [i * step for i in range(-int(max_deg / step), int(max_deg / step) + 1)]
+    level = _profile_score(small, 0.0)
     for _ in range(3):
         scores = {a: _profile_score(small, -a) for a in candidates}
         best = max(sorted(scores), key=lambda a: (scores[a], -abs(a)))
         step /= 5
         candidates = [best + i * step for i in range(-5, 6)]
-    return round(best, 2) if abs(best) >= 0.05 else 0.0
+    # resampling alone sharpens the profile a little: turn only for a clear gain
+    return round(best, 2) if abs(best) >= 0.05 and scores[best] > 1.02 * level else 0.0
 
 
 def deskew(gray: np.ndarray, angle: float) -> np.ndarray:
@@ -389,24 +417,41 @@ def _runs(mask: np.ndarray, length: int, horizontal: bool) -> tuple[list[_Run], 
     return runs, opened > 0
 
 
-def _join(runs: list[_Run], gap: float, horizontal: bool) -> list[_Run]:
-    """Pieces of one line (overlapping across it, at most ``gap`` px apart along it) joined."""
-    if horizontal:
-        key = lambda r: (r.x0, r.y0)  # noqa: E731
-    else:
-        key = lambda r: (r.y0, r.x0)  # noqa: E731
-    out: list[_Run] = []
-    for r in sorted(runs, key=key):
-        for i, o in enumerate(out):
-            if horizontal and r.y0 < o.y1 and o.y0 < r.y1 and r.x0 - o.x1 <= gap:
-                out[i] = _Run(o.x0, min(o.y0, r.y0), max(o.x1, r.x1), max(o.y1, r.y1))
-                break
-            if not horizontal and r.x0 < o.x1 and o.x0 < r.x1 and r.y0 - o.y1 <= gap:
-                out[i] = _Run(min(o.x0, r.x0), o.y0, max(o.x1, r.x1), max(o.y1, r.y1))
-                break
-        else:
-            out.append(r)
-    return out
+def _join(runs: list[_Run], gap: float, horizontal: bool, bucket: int) -> list[_Run]:
+    """Pieces of one line (overlapping across it, at most ``gap`` px apart along it) joined.
+
+    A sweep along the line direction; lines still open are kept in buckets of ``bucket`` px
+    across, so a piece is only compared with its neighbours.
+    """
+    def along(r: _Run) -> tuple[int, int]:
+        return (r.x0, r.x1) if horizontal else (r.y0, r.y1)
+
+    def across(r: _Run) -> tuple[int, int]:
+        return (r.y0, r.y1) if horizontal else (r.x0, r.x1)
+
+    done: list[_Run] = []
+    buckets: dict[int, list[_Run]] = {}
+    for r in sorted(runs, key=along):
+        start = along(r)[0]
+        a0, a1 = across(r)
+        home = a0 // bucket
+        joined = False
+        for key in (home - 1, home, home + 1):
+            lines = buckets.get(key, [])
+            for i, o in enumerate(lines):
+                if start - along(o)[1] > gap:
+                    continue
+                b0, b1 = across(o)
+                if not joined and a0 < b1 and b0 < a1:
+                    lines[i] = _Run(min(o.x0, r.x0), min(o.y0, r.y0), max(o.x1, r.x1), max(o.y1, r.y1))
+                    joined = True
+            closed = [o for o in lines if start - along(o)[1] > gap]
+            if closed:
+                done += closed
+                buckets[key] = [o for o in lines if start - along(o)[1] <= gap]
+        if not joined:
+            buckets.setdefault(home, []).append(r)
+    return done + [o for lines in buckets.values() for o in lines]
 
 
 def find_rulings(mask: np.ndarray, px_per_pt: float) -> tuple[list[tuple[bool, float, float, float]], np.ndarray]:
@@ -422,8 +467,9 @@ def find_rulings(mask: np.ndarray, px_per_pt: float) -> tuple[list[tuple[bool, f
     max_thick = 3.0 * px_per_pt + 2
     hpieces, hmask = _runs(mask, max(8, int(8 * px_per_pt)), True)
     vpieces, vmask = _runs(mask, max(4, int(4 * px_per_pt)), False)
-    hruns = [r for r in _join(hpieces, gap, True) if r.x1 - r.x0 >= 15 * px_per_pt and r.y1 - r.y0 <= max_thick]
-    vall = [r for r in _join(vpieces, gap, False) if r.y1 - r.y0 >= 6 * px_per_pt and r.x1 - r.x0 <= max_thick]
+    bucket = int(max_thick) + 1
+    hruns = [r for r in _join(hpieces, gap, True, bucket) if r.x1 - r.x0 >= 15 * px_per_pt and r.y1 - r.y0 <= max_thick]
+    vall = [r for r in _join(vpieces, gap, False, bucket) if r.y1 - r.y0 >= 6 * px_per_pt and r.x1 - r.x0 <= max_thick]
     tol = 2.5 * px_per_pt
 
     def meets(y: float, x: float) -> bool:
@@ -447,7 +493,7 @@ def erase_lines(gray: np.ndarray, lines: np.ndarray, px_per_pt: float) -> np.nda
     """The image with ruling pixels (and their anti-aliased fringe) painted white."""
     if not lines.any():
         return gray
-    grow = max(1, int(round(0.6 * px_per_pt)))
+    grow = max(1, round(0.6 * px_per_pt))
     fringe = cv2.dilate(lines.astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_RECT, (2 * grow + 1, 2 * grow + 1)))
     out = gray.copy()
     out[fringe > 0] = 255
@@ -462,32 +508,38 @@ def denoise(gray: np.ndarray, dpi: int) -> np.ndarray:
 
 # ---------------------------------------------------------------- words
 
-# share of the font size above / below the baseline reached by the ink of a glyph class
-_ASCENT, _XHEIGHT, _DESCENT = 0.72, 0.52, 0.21
+# how far above / below the baseline the ink of a glyph reaches, as a share of the font size
+# (Helvetica-like; serif faces differ by a few hundredths, and a line's words are pooled)
+_XHEIGHT = 0.52
+_UP = {
+    **{c: 0.72 for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZbdfhkl()[]{}/\\|!?#$%&@'\"«»ßðþ"},
+    **{c: 0.70 for c in "0123456789"},
+    **{c: 0.67 for c in "t"},
+    **{c: 0.74 for c in "ijàáâãäåèéêëìíîïñòóôõöùúûüýÿœ¿¡"},
+    **{c: 0.90 for c in "ÀÁÂÃÄÅÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝŸ"},
+}
+_DOWN = {
+    **{c: 0.21 for c in "gjpqyçÇ()[]{}|"},
+    **{c: 0.15 for c in ",;"},
+}
+_SHORT = set("acemnorsuvwxzæ")
 _PDF_ASCENT, _PDF_DESCENT = 0.79, 0.21  # the box pdfminer gives a glyph: size × (ascent, descent)
 _INK_BLEED = 1.03  # scanned ink measures this much taller than the outlines
-_TALL = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789bdfhiklt()[]{}/\\|!?#$%&@'\"«»") | set(
-    "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝàáâãäåèéêëìíîïñòóôõöùúûüýÿœŒ¿¡"
-)
-_SHORT = set("acemnorsuvwxzçæ")
-_DEEP = set("gjpqyçQ()[]{}|,;")
+_REGULAR_STROKE = 0.085  # stem width / font size of a regular weight, at most
 
 
 def _ink_ratios(text: str) -> tuple[float, float] | None:
     """(share of the font size above the baseline, below it) the ink of ``text`` spans; None for
-    texts with no letter or digit (dashes, bullets) whose ink says nothing about the size."""
-    chars = set(text)
-    if chars & _TALL:
-        up = _ASCENT
-    elif chars & _SHORT:
+    texts with no letter or digit (dashes, bullets, lone brackets) whose ink says nothing of the size."""
+    if not any(ch.isalnum() for ch in text):
+        return None
+    up = max((_UP[ch] for ch in text if ch in _UP), default=0.0)
+    if not up:
+        if not any(ch in _SHORT for ch in text):
+            return None
         up = _XHEIGHT
-    else:
-        return None
-    if chars <= set("()[]{}|,;.:"):
-        return None
-    down = _DESCENT if chars & _DEEP else 0.0
+    down = max((_DOWN.get(ch, 0.0) for ch in text), default=0.0)
     return up, down
-
 
 
 @dataclass(frozen=True)
@@ -523,13 +575,21 @@ def _glyph_ink(crop: np.ndarray, min_area: float) -> tuple[tuple[int, int, int, 
     return (int(xs.min()), int(ys.min()), int(xs.max()) + 1, int(ys.max()) + 1), stroke
 
 
-def tesseract_data(gray: np.ndarray, languages: str) -> dict[str, list[Any]]:
+def _for_tesseract(gray: np.ndarray) -> Image.Image:
+    """The image as pytesseract hands it over: as BMP, which is written without compressing."""
+    image = Image.fromarray(gray)
+    image.format = "BMP"
+    return image
+
+
+def tesseract_data(gray: np.ndarray, languages: str, threads: int = 1) -> dict[str, list[Any]]:
     """Raw ``image_to_data`` output for a page image (automatic page segmentation, LSTM)."""
     try:
-        return pytesseract.image_to_data(
-            Image.fromarray(gray), lang=languages, config="--oem 1 --psm 3",
-            output_type=pytesseract.Output.DICT, timeout=_TESSERACT_TIMEOUT_S,
-        )
+        with _tesseract_threads(threads):
+            return pytesseract.image_to_data(
+                _for_tesseract(gray), lang=languages, config="--oem 1 --psm 3",
+                output_type=pytesseract.Output.DICT, timeout=_TESSERACT_TIMEOUT_S,
+            )
     except (pytesseract.TesseractError, pytesseract.TesseractNotFoundError, RuntimeError, OSError) as e:
         raise OcrError(f"tesseract failed: {e}") from e
 
@@ -557,6 +617,21 @@ def read_bar(text: str) -> str:
     return "".join(out)
 
 
+_ROMAN_LABEL = re.compile(r"^\(?(?=[IVXl|]*[l|])[IVXl|]{2,}[.)]$")
+_ROMAN_VALUE = re.compile(r"^X{0,3}(IX|IV|V?I{0,3})$")
+
+
+def read_roman_label(text: str) -> str:
+    """A capital roman numeral closed by ``.`` or ``)`` whose I's came out as ``l`` or ``|``
+    (``ll.`` → ``II.``, ``lV)`` → ``IV)``); the result must be a valid numeral, anything else
+    is returned as it is. Applied to the first word of a line only, where labels stand."""
+    if not _ROMAN_LABEL.match(text):
+        return text
+    fixed = text.replace("l", "I").replace("|", "I")
+    core = fixed.strip("().")
+    return fixed if core and _ROMAN_VALUE.match(core) else text
+
+
 def raw_words(data: dict[str, list[Any]], gray: np.ndarray, px_per_pt: tuple[float, float]) -> list[_RawWord]:
     """Word-level entries of ``image_to_data`` with their glyphs' ink boxes in points."""
     sx, sy = px_per_pt
@@ -564,6 +639,8 @@ def raw_words(data: dict[str, list[Any]], gray: np.ndarray, px_per_pt: tuple[flo
     out = []
     for i, text in enumerate(data["text"]):
         text = read_bar(unicodedata.normalize("NFC", str(text)).strip())
+        if int(data["word_num"][i]) == 1:  # labels open a line
+            text = read_roman_label(text)
         conf = float(data["conf"][i])
         if not text or conf < 0 or int(data["level"][i]) != 5:
             continue
@@ -598,7 +675,7 @@ def words_from_raw(raw: list[_RawWord]) -> list[Word]:
     The size comes from the ink height and the letters' shapes (``Mg`` spans ascent and descent,
     ``on`` only the x-height), smoothed over the line; the box is ``size`` tall around the
     baseline, as pdfminer lays out glyph boxes, so line grouping works as on born-digital pages.
-    Bold: a stroke clearly wider, relative to the size, than the page's usual one.
+    Bold: a stroke clearly wider, relative to the size, than the page's usual (regular) one.
     """
     by_line: dict[tuple[int, int, int], list[float]] = {}
     for w in raw:
@@ -614,14 +691,13 @@ def words_from_raw(raw: list[_RawWord]) -> list[Word]:
         size = statistics.median(line) if line else (own or page_size)
         sized.append((w, _round_size(size)))
     weights = [w.stroke_pt / s for w, s in sized if _ink_ratios(w.text) is not None and w.stroke_pt > 0]
-    usual = statistics.median(weights) if weights else 0.0
+    # the page's usual weight, unless most of the page is bold (a title page)
+    usual = min(statistics.median(weights), _REGULAR_STROKE) if weights else 0.0
     words = []
     for w, size in sized:
         ratios = _ink_ratios(w.text)
-        if ratios is not None:
-            baseline = w.bottom - ratios[1] * size
-        else:  # dashes and bullets sit about the middle of the x-height
-            baseline = (w.top + w.bottom) / 2 + 0.26 * size
+        # dashes and bullets (no ratios) sit about the middle of the x-height
+        baseline = w.bottom - ratios[1] * size if ratios is not None else (w.top + w.bottom) / 2 + 0.26 * size
         bold = bool(usual and ratios is not None and w.stroke_pt / size > 1.3 * usual)
         words.append(
             Word(
@@ -720,13 +796,12 @@ def _store(path: Path, text: str) -> None:
 
 
 def read_page_image(
-    gray: np.ndarray, rerender: Any, width: float, height: float, settings: OcrSettings
-) -> tuple[tuple[Word, ...], tuple[Ruling, ...], int, int, float, float | None, int]:
-    """The OCR steps on one base-DPI page image; ``rerender(dpi)`` gives the page at another DPI.
-
-    Returns (words, rulings, rotation, dpi, skew, OSD confidence, dropped words).
-    """
-    rotation, osd_conf = detect_orientation(gray)
+    gray: np.ndarray, rerender: Callable[[int], np.ndarray], width: float, height: float,
+    doc_id: str, page_no: int, settings: OcrSettings,
+) -> OcrResult:
+    """The OCR steps on one page image at the base DPI; ``rerender(dpi)`` gives the page at
+    another DPI (for small print). ``width`` × ``height``: the page in points, as rendered."""
+    rotation, osd_conf = detect_orientation(gray, settings.tesseract_threads)
     page_w, page_h = (height, width) if rotation in (90, 270) else (width, height)
     img = upright(gray, rotation)
     mask = ink_mask(img)
@@ -739,12 +814,18 @@ def read_page_image(
     if dpi != settings.dpi or skew:
         mask = ink_mask(img)
     scale = (img.shape[1] / page_w, img.shape[0] / page_h)
-    runs, lines = find_rulings(mask, (scale[0] + scale[1]) / 2)
-    clean = denoise(erase_lines(img, lines, (scale[0] + scale[1]) / 2), dpi)
-    raw = raw_words(tesseract_data(clean, settings.languages), clean, scale)
+    if abs(scale[0] / scale[1] - 1) > 0.02:
+        raise OcrError(f"the page image ({img.shape[1]}×{img.shape[0]} px) does not fit a {page_w}×{page_h} pt page")
+    px_per_pt = (scale[0] + scale[1]) / 2
+    runs, lines = find_rulings(mask, px_per_pt)
+    clean = denoise(erase_lines(img, lines, px_per_pt), dpi)
+    raw = raw_words(tesseract_data(clean, settings.languages, settings.tesseract_threads), clean, scale)
     kept = [w for w in raw if w.conf >= settings.min_conf]
-    words = tuple(words_from_raw(kept))
-    return words, rulings_from_runs(runs, scale), rotation, dpi, skew, osd_conf, len(raw) - len(kept)
+    layout = PageLayout(
+        doc_id=doc_id, page_no=page_no, width=round(page_w, 2), height=round(page_h, 2),
+        words=tuple(words_from_raw(kept)), rulings=rulings_from_runs(runs, scale), rotation=rotation, ocr=True,
+    )
+    return OcrResult(layout, dpi, skew, osd_conf, len(raw) - len(kept))
 
 
 def ocr_page_result(
@@ -760,15 +841,7 @@ def ocr_page_result(
             raise OcrError(f"cannot read the OCR cache {path}: {e}") from e
         if hit is not None:
             return hit
-    words, rulings, rotation, dpi, skew, osd_conf, dropped = read_page_image(
-        gray, lambda d: render_page(pdf_path, page_no, d), width, height, settings
-    )
-    page_w, page_h = (height, width) if rotation in (90, 270) else (width, height)
-    layout = PageLayout(
-        doc_id=doc_id, page_no=page_no, width=round(page_w, 2), height=round(page_h, 2),
-        words=words, rulings=rulings, rotation=rotation, ocr=True,
-    )
-    result = OcrResult(layout, dpi, skew, osd_conf, dropped)
+    result = read_page_image(gray, lambda dpi: render_page(pdf_path, page_no, dpi), width, height, doc_id, page_no, settings)
     if path is not None:
         _store(path, _to_json(result))
     return result
@@ -798,11 +871,6 @@ class OcrPagesError(OcrError):
         return (type(self), (str(self), self.partial, self.failures))
 
 
-def _init_worker() -> None:
-    # one OCR process per core: tesseract's own threads would only compete with the others
-    os.environ["OMP_THREAD_LIMIT"] = "1"
-
-
 def ocr_pages(
     pdf_path: Path, pages: list[tuple[int, float, float]], doc_id: str, settings: OcrSettings
 ) -> dict[int, PageLayout]:
@@ -822,7 +890,7 @@ def ocr_pages(
     else:
         workers = min(settings.workers, len(pages))
         try:
-            with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=_init_worker) as pool:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
                 futures = {p: pool.submit(ocr_page, pdf_path, p, w, h, doc_id, settings) for p, w, h in pages}
                 for page_no, future in futures.items():
                     try:
@@ -833,7 +901,8 @@ def ocr_pages(
             raise OcrPagesError(f"OCR workers failed: {e}", results, failures) from e
     if failures:
         first = min(failures)
-        raise OcrPagesError(f"{len(failures)} of {len(pages)} pages failed OCR; page {first}: {failures[first]}", results, failures)
+        message = f"{len(failures)} of {len(pages)} pages failed OCR; page {first}: {failures[first]}"
+        raise OcrPagesError(message, results, failures)
     return results
 
 
@@ -849,28 +918,34 @@ _HOMOGLYPHS = str.maketrans({
     "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X", "ο": "o", "ν": "v", "ι": "i", "κ": "k", "ρ": "p", "τ": "t",
     "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-",
 })
-# letter groups read for one letter, and single characters OCR confuses; both sides of a
+# single characters OCR confuses, and letter groups read for one letter; both sides of a
 # comparison are folded the same way, so the direction of a confusion does not matter
-_GROUPS = (("IVI", "M"), ("|VI", "M"), ("IV|", "M"), ("rn", "m"), ("vv", "w"), ("VV", "W"), ("cl", "d"))
+_LOWER_GROUPS = (("rn", "m"), ("cl", "d"))
 _FOLD = str.maketrans({
     "0": "O", "o": "O", "Q": "O", "1": "I", "l": "I", "|": "I", "!": "I",
     "5": "S", "s": "S", "8": "B", "2": "Z", "z": "Z", "c": "C", "v": "V", "w": "W", "x": "X",
+    "}": "J", ")": "J", "]": "J",
 })
+_FOLDED_GROUPS = (("IVI", "M"), ("VV", "W"))  # after folding: IVI, lVl, |V|, 1V1; VV, vv
 # numbering labels: closers and separators misread as well
 _LABEL_FOLD = str.maketrans({"J": ")", "]": ")", "}": ")", ",": ".", "·": ".", "{": "(", "[": "("})
 
 
-def _delatin(token: str) -> str:
+def _latin(token: str) -> str:
+    """Compatibility forms (fullwidth, ligatures) and Cyrillic/Greek look-alikes as Latin."""
     return unicodedata.normalize("NFKC", token).translate(_HOMOGLYPHS)
 
 
 def _fold(token: str, label: bool = False) -> str:
-    s = _delatin(token).strip()
+    s = _latin(token).strip()
     if label:
         s = s.translate(_LABEL_FOLD)
-    for group, letter in _GROUPS:
+    for group, letter in _LOWER_GROUPS:
         s = s.replace(group, letter)
-    return s.translate(_FOLD)
+    s = s.translate(_FOLD)
+    for group, letter in _FOLDED_GROUPS:
+        s = s.replace(group, letter)
+    return s
 
 
 def repair_ocr_token(token: str, candidates: set[str] | frozenset[str]) -> str | None:
@@ -883,7 +958,7 @@ def repair_ocr_token(token: str, candidates: set[str] | frozenset[str]) -> str |
     """
     if token in candidates:
         return token
-    plain = _delatin(token).strip()
+    plain = _latin(token).strip()
     if plain in candidates:
         return plain
     folded = _fold(token)
@@ -920,8 +995,8 @@ def next_labels(previous: str | None) -> frozenset[str]:
     else:
         low = body.lower()
         if low in _ROMANS and _ROMANS.index(low) + 1 < len(_ROMANS) and (len(body) > 1 or body in "IVXivx"):
-            nxt = _ROMANS[_ROMANS.index(low) + 1]
-            out.add(o + (nxt.upper() if body.isupper() else nxt) + c)
+            roman = _ROMANS[_ROMANS.index(low) + 1]
+            out.add(o + (roman.upper() if body.isupper() else roman) + c)
         if len(body) == 1 and body.lower() != "z":
             out.add(o + chr(ord(body) + 1) + c)
     return frozenset(out)

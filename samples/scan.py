@@ -17,6 +17,7 @@ from pathlib import Path
 
 import cv2
 import numpy as np
+import pypdfium2
 from PIL import Image
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
@@ -49,8 +50,6 @@ class ScanSettings:
 
 
 def _page_count(src: Path) -> int:
-    import pypdfium2
-
     try:
         doc = pypdfium2.PdfDocument(str(src))
     except pypdfium2.PdfiumError as e:
@@ -77,8 +76,6 @@ def _render_pdftoppm(src: Path, page_no: int, dpi: int, tmp: Path) -> np.ndarray
 
 
 def _render_pdfium(src: Path, page_no: int, dpi: int) -> np.ndarray:
-    import pypdfium2
-
     try:
         doc = pypdfium2.PdfDocument(str(src))
         try:
