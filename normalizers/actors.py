@@ -62,6 +62,8 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from rapidfuzz import fuzz, process
 
+from normalizers.ocr_repair import HOMOGLYPHS
+
 __all__ = (
     "ACTOR_FILES",
     "ACTOR_TYPES",
@@ -229,7 +231,7 @@ def _tokens(text: str) -> list[_Token]:
 def _is_acronym(text: str) -> bool:
     """``MND``, ``MoFA``, ``IVIOJ``, ``CSOs``, ``МОЈ`` — a short token written mostly in capitals."""
     t = text.strip(" .,:;()[]")
-    if not 2 <= len(t) <= 12 or not all(c.isalnum() or c in "&-." for c in t):
+    if not 2 <= len(t) <= 12 or not all(c.isalnum() or c in "&-.}]|" for c in t):  # }]| : OCR misreadings
         return False
     if sum(c.isupper() for c in t) < 2:
         return False
@@ -499,18 +501,7 @@ def _parse_police(toks: Sequence[_Token]) -> _Generic | None:
 # OCR repair
 # --------------------------------------------------------------------------------------------
 
-_HOMOGLYPHS: Mapping[int, str] = MappingProxyType(str.maketrans(
-    {
-        # Cyrillic
-        "А": "A", "В": "B", "Е": "E", "Ѕ": "S", "І": "I", "Ј": "J", "К": "K", "М": "M",
-        "Н": "H", "О": "O", "Р": "P", "С": "C", "Т": "T", "У": "Y", "Х": "X", "Ԛ": "Q",
-        "Ԝ": "W", "а": "a", "е": "e", "і": "i", "ј": "j", "о": "o", "р": "p", "с": "c",
-        "у": "y", "х": "x", "ѕ": "s", "ԁ": "d", "һ": "h", "ԛ": "q", "ԝ": "w",
-        # Greek
-        "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M",
-        "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X", "ο": "o", "ν": "v",
-    }
-))
+_HOMOGLYPHS = HOMOGLYPHS  # Cyrillic/Greek look-alikes, shared with the OCR extractor
 _ACRONYM_CONFUSIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"[Il1|]V[Il1|]|[Il1|]\\/[Il1|]|/\\/\\"), "M"),
     (re.compile(r"0"), "O"),
@@ -518,6 +509,7 @@ _ACRONYM_CONFUSIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"VV"), "W"),
     (re.compile(r"5"), "S"),
     (re.compile(r"8"), "B"),
+    (re.compile(r"[}\]]"), "J"),
 )
 _NAME_CONFUSIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=[a-z])0|0(?=[a-z])"), "o"),

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 DEFAULT_RAW, DEFAULT_OUT, DEFAULT_INTERIM, DEFAULT_PARAMS = Path("data/raw"), Path("data/structured"), Path("data/interim"), Path("params.yaml")
+DEFAULT_CACHE = Path("data/cache")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -19,6 +20,7 @@ def _parser() -> argparse.ArgumentParser:
         sp.add_argument("--params", type=Path, default=DEFAULT_PARAMS, help="settings file (default: params.yaml if present)")
         if workers:
             sp.add_argument("--workers", type=int, default=max(1, min(4, os.cpu_count() or 1)), help="parallel processes")
+            sp.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="OCR results by page-image hash (default data/cache)")
         sp.add_argument("--quiet", action="store_true", help="no progress output")
 
     r = sub.add_parser("run", help="extract + normalize: PDFs under RAW_DIR → datasets")
@@ -75,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "extract":
         from pipeline.run import extract_to_interim
 
-        n_docs = extract_to_interim(args.raw_dir, args.interim, settings, args.workers, not args.quiet)
+        n_docs = extract_to_interim(args.raw_dir, args.interim, settings, args.workers, not args.quiet, args.cache / "ocr")
         print(f"extracted {n_docs} documents into {args.interim}")
         return 0
     if args.command == "normalize":
@@ -85,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         from pipeline.run import run
 
-        manifest = run(args.raw_dir, args.out, settings, args.workers, args.strict, not args.quiet)
+        manifest = run(args.raw_dir, args.out, settings, args.workers, args.strict, not args.quiet, args.cache / "ocr")
     counts = ", ".join(f"{k} {v}" for k, v in manifest["counts"].items())
     st = manifest["status"]
     print(f"{len(manifest['inputs'])} documents ({st['ok']} ok, {st['partial']} partial, {st['error']} error) → {args.out}: {counts}")

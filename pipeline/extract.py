@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from extractors import table_extractor
 from extractors.layout import page_to_layout
 from extractors.model import Cell, PageLayout, Ruling, Table, Word
+from extractors.ocr import OcrPagesError, OcrSettings, ocr_pages, page_needs_ocr, tesseract_available
 from extractors.tables import PageSource, best_tables
 from pipeline.errors import InputError
 from pipeline.settings import PipelineSettings
@@ -79,8 +80,25 @@ def _open_error(exc: BaseException) -> InputError:
     return InputError("corrupt", f"corrupt or truncated PDF: {type(inner).__name__}: {text}")
 
 
-def extract_document(path: Path, raw_dir: Path, settings: PipelineSettings) -> ExtractedDocument:
-    """Read one file. Never raises for bad input: the document carries the error."""
+def _ocr_settings(settings: PipelineSettings, workers: int, cache_dir: Path | None) -> OcrSettings:
+    return OcrSettings(dpi=settings.ocr_dpi, languages=settings.ocr_languages, workers=max(1, workers), cache_dir=cache_dir)
+
+
+def _with_ocr_confidence(table: Table, layout: PageLayout) -> Table:
+    """An OCR page's tables carry the mean word confidence in their score."""
+    confs = [w.conf for w in layout.words if w.conf is not None and table.x0 <= w.xc <= table.x1 and table.top <= w.yc <= table.bottom]
+    if not confs:
+        return table
+    return replace(table, score=round(table.score * sum(confs) / len(confs), 4))
+
+
+def extract_document(path: Path, raw_dir: Path, settings: PipelineSettings, ocr_workers: int = 1,
+                     cache_dir: Path | None = None) -> ExtractedDocument:
+    """Read one file. Never raises for bad input: the document carries the error.
+
+    Pages without a usable text layer are OCR'd (``ocr_workers`` processes, results cached
+    under ``cache_dir`` by page-image hash) when ``settings.ocr`` is on.
+    """
     sha = file_digest(path)
     doc_id = sha[:16]
     rel = path.relative_to(raw_dir).as_posix() if path.is_relative_to(raw_dir) else path.name
@@ -97,6 +115,7 @@ def extract_document(path: Path, raw_dir: Path, settings: PipelineSettings) -> E
     layouts: list[PageLayout] = []
     tables: list[Table] = []
     errors: list[PageError] = []
+    to_ocr: list[tuple[int, float, float]] = []
     try:
         with pdfplumber.open(path) as pdf:
             meta_title = pdf.metadata.get("Title") if isinstance(pdf.metadata, dict) else None
@@ -105,8 +124,12 @@ def extract_document(path: Path, raw_dir: Path, settings: PipelineSettings) -> E
             for page in pages[: settings.max_pages or None]:
                 try:
                     layout = page_to_layout(page, doc_id, settings.layout)
+                    reason = page_needs_ocr(page, layout) if settings.ocr else None
+                    if reason:
+                        to_ocr.append((page.page_number, float(page.width), float(page.height)))
                     layouts.append(layout)
-                    tables.extend(best_tables(layout, strategies, PageSource(path, page.page_number, page)))
+                    if not reason:
+                        tables.extend(best_tables(layout, strategies, PageSource(path, page.page_number, page)))
                 except Exception as exc:  # isolate a bad page; the others are kept
                     errors.append(PageError(doc_id, page.page_number, "layout", "page_failed",
                                             f"{type(exc).__name__}: {' '.join(str(exc).split())[:160]}"))
@@ -116,10 +139,34 @@ def extract_document(path: Path, raw_dir: Path, settings: PipelineSettings) -> E
         return failed(_open_error(exc))
     if n_pages == 0:
         return failed(InputError("corrupt", "corrupt or truncated PDF: no pages"))
+    if to_ocr:
+        layouts, ocr_tables, ocr_errors = _ocr_document(path, doc_id, to_ocr, layouts, strategies, settings, ocr_workers, cache_dir)
+        tables = sorted(tables + ocr_tables, key=lambda t: (t.page_no, t.index))
+        errors.extend(ocr_errors)
     status = "ok" if not errors else ("partial" if layouts else "error")
     error = None if not errors else f"{len(errors)} of {n_pages} pages failed: {errors[0].message}"
     title = meta_title.strip() if isinstance(meta_title, str) and meta_title.strip() else None
     return ExtractedDocument(doc_id, rel, sha, n_pages, title, status, error, tuple(layouts), tuple(tables), tuple(errors))
+
+
+def _ocr_document(path: Path, doc_id: str, pages: list[tuple[int, float, float]], layouts: list[PageLayout],
+                  strategies: list, settings: PipelineSettings, workers: int, cache_dir: Path | None,
+                  ) -> tuple[list[PageLayout], list[Table], list[PageError]]:
+    """OCR the pages without a usable text layer; their layouts replace the empty ones."""
+    if not tesseract_available(settings.ocr_languages.split("+")[0]):
+        message = "OCR needed but tesseract is not installed (apt-get install tesseract-ocr)"
+        return layouts, [], [PageError(doc_id, p, "ocr", "ocr_unavailable", message) for p, _, _ in pages]
+    errors: list[PageError] = []
+    try:
+        read = ocr_pages(path, pages, doc_id, _ocr_settings(settings, workers, cache_dir))
+    except OcrPagesError as exc:
+        read = exc.partial
+        errors = [PageError(doc_id, p, "ocr", "ocr_failed", msg[:200]) for p, msg in sorted(exc.failures.items())]
+    tables = []
+    for layout in read.values():
+        found = best_tables(layout, strategies, PageSource(path, layout.page_no))
+        tables.extend(_with_ocr_confidence(t, layout) for t in found)
+    return [read.get(lay.page_no, lay) for lay in layouts], tables, errors
 
 
 # ---------------------------------------------------------------- interim JSON codec

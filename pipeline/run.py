@@ -33,15 +33,17 @@ def find_inputs(raw_dir: Path) -> list[Path]:
     return sorted(p for p in raw_dir.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf" and not p.name.startswith("."))
 
 
-def _extract_one(args: tuple[Path, Path, PipelineSettings]) -> ExtractedDocument:
-    path, raw_dir, settings = args
-    return extract_document(path, raw_dir, settings)
+def _extract_one(args: tuple[Path, Path, PipelineSettings, int, Path | None]) -> ExtractedDocument:
+    path, raw_dir, settings, ocr_workers, cache_dir = args
+    return extract_document(path, raw_dir, settings, ocr_workers, cache_dir)
 
 
 def extract_all(paths: list[Path], raw_dir: Path, settings: PipelineSettings, workers: int,
-                progress: Callable[[ExtractedDocument], None]) -> Iterator[ExtractedDocument]:
-    """Extracted documents in input order; ``workers`` > 1 uses that many processes."""
-    jobs = [(p, raw_dir, settings) for p in paths]
+                progress: Callable[[ExtractedDocument], None], cache_dir: Path | None = None) -> Iterator[ExtractedDocument]:
+    """Extracted documents in input order; ``workers`` > 1 uses that many processes (for
+    documents, and for the OCR pages of a document when there are fewer documents than workers)."""
+    ocr_workers = max(1, workers // max(1, min(workers, len(paths))))
+    jobs = [(p, raw_dir, settings, ocr_workers, cache_dir) for p in paths]
     if workers <= 1 or len(paths) <= 1:
         for job in jobs:
             doc = _extract_one(job)
@@ -146,14 +148,14 @@ def write_manifest(out_dir: Path, *, command: str, raw_dir: Path | None, setting
 
 
 def run(raw_dir: Path, out_dir: Path, settings: PipelineSettings, workers: int = 1, strict: bool = False,
-        progress: bool = True) -> dict:
+        progress: bool = True, cache_dir: Path | None = None) -> dict:
     """The whole job: PDFs under ``raw_dir`` → datasets and manifest in ``out_dir``."""
     started = time.time()
     paths = find_inputs(raw_dir)
     refs = load_references()
     bar = Progress(len(paths), progress)
     try:
-        docs = extract_all(paths, raw_dir, settings, workers, bar)
+        docs = extract_all(paths, raw_dir, settings, workers, bar, cache_dir)
         outputs, inputs, errors = normalize_all(docs, refs, settings, strict)
     finally:
         bar.close()
@@ -163,14 +165,14 @@ def run(raw_dir: Path, out_dir: Path, settings: PipelineSettings, workers: int =
 
 
 def extract_to_interim(raw_dir: Path, interim_dir: Path, settings: PipelineSettings, workers: int = 1,
-                       progress: bool = True) -> int:
+                       progress: bool = True, cache_dir: Path | None = None) -> int:
     """The DVC ``extract`` stage: one JSON per document under ``interim_dir``."""
     paths = find_inputs(raw_dir)
     interim_dir.mkdir(parents=True, exist_ok=True)
     bar = Progress(len(paths), progress)
     written = set()
     try:
-        for doc in extract_all(paths, raw_dir, settings, workers, bar):
+        for doc in extract_all(paths, raw_dir, settings, workers, bar, cache_dir):
             name = f"{doc.doc_id}.json"
             write_text_atomic(document_to_json(doc), interim_dir / name)
             written.add(name)
