@@ -8,7 +8,7 @@ import unicodedata
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
 _QUOTES = {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"'}
 _SOFT = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\ufeff"), None)
-BULLETS = "•●○◦▪▫■□►▶➢➤✓✔◆◇‣⁃∙·-–—*"
+BULLETS = "•●○◦▪▫■□►▶➢➤✓✔◆◇‣⁃∙·-–—*+"  # "+": how OCR most often reads a round bullet
 _BULLET_RE = re.compile(r"^\s*[" + re.escape(BULLETS) + r"]\s+")
 # a word broken at a line end: "imple-\nmentation" (but keep "Inter-Agency", "2005-2007")
 _HYPHEN_BREAK = re.compile(r"(\w)[-\u2010\u2011]\n(?=[a-zà-ÿ])")

@@ -9,6 +9,7 @@ have a :class:`~samples.model.PlanSpec`, to :data:`PLANS`.
 from __future__ import annotations
 
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from samples.content import (
 from samples.model import PlanSpec
 from samples.render import render_narrow_matrix, render_wide_matrix
 from samples.report import make_sample_report
+from samples.scan import rasterize_pdf
 
 DEFAULT_OUT = Path("data/raw")
 
@@ -64,6 +66,15 @@ def wide_fr(path: Path) -> None:
 
 
 #: (file name, builder writing that file); the order is the order files are written in.
+def narrow_en_scanned(path: Path) -> None:
+    """Two pages of the portrait plan printed and scanned at 150 dpi, slightly skewed: no text
+    layer, so `nap run` shows the OCR path (kept short: scans are large)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        digital = Path(tmp) / "digital.pdf"
+        render_narrow_matrix(sample_matrix_plan(), digital)
+        rasterize_pdf(digital, path, dpi=150, skew_deg=0.8, pages=[1, 2])
+
+
 def un_report(path: Path) -> None:
     """A short UN-style report: masthead, running header, numbered paragraphs, footnotes, recommendations."""
     make_sample_report(path)
@@ -78,6 +89,7 @@ BUILDERS: list[tuple[str, Callable[[Path], None]]] = [
     ("sample-nap-wide-es-results.pdf", wide_es_results),
     ("sample-nap-wide-fr.pdf", wide_fr),
     ("sample-un-report.pdf", un_report),
+    ("sample-nap-narrow-en-scanned.pdf", narrow_en_scanned),
 ]
 
 #: The truth behind each sample plan PDF, by file name.
