@@ -15,11 +15,14 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
+import pypdfium2
+import pypdfium2.raw as pdfium_c
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors import table_extractor
 from extractors.layout import page_to_layout
+from extractors.pdfium_layout import pdfium_page_to_layout
 from extractors.model import Cell, PageLayout, Ruling, Table, Word
 from extractors.ocr import OcrPagesError, OcrSettings, ocr_pages, page_needs_ocr, tesseract_available
 from extractors.tables import PageSource, best_tables
@@ -80,6 +83,37 @@ def _open_error(exc: BaseException) -> InputError:
     return InputError("corrupt", f"corrupt or truncated PDF: {type(inner).__name__}: {text}")
 
 
+def _open_pdfium(path: Path) -> Any:
+    """The file opened with PDFium, or None (the pdfplumber reader is used then)."""
+    try:
+        return pypdfium2.PdfDocument(str(path))
+    except pypdfium2.PdfiumError:
+        return None
+
+
+def _read_page(page: Any, fast: Any, doc_id: str, settings: PipelineSettings) -> PageLayout:
+    """A page's layout from PDFium when the file opened there, else from pdfplumber."""
+    if fast is not None:
+        try:
+            return pdfium_page_to_layout(fast[page.page_number - 1], page.page_number, doc_id, settings.layout)
+        except pypdfium2.PdfiumError:
+            pass  # this page only: the pure-Python reader
+    return page_to_layout(page, doc_id, settings.layout)
+
+
+def _looks_unreadable(pdfium_page: Any, layout: PageLayout) -> bool:
+    """Cheap signs that the text layer may not be usable (then the full OCR check runs):
+    little text, replacement glyphs, or an image covering half the page."""
+    n_chars = sum(len(w.text) for w in layout.words)
+    if n_chars < 20 or sum(w.text.count("\ufffd") + w.text.count("(cid:") for w in layout.words) >= 0.1 * n_chars:
+        return True
+    area = 0.0
+    for obj in pdfium_page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+        left, bottom, right, top = obj.get_bounds()
+        area += max(0.0, right - left) * max(0.0, top - bottom)
+    return area >= 0.5 * layout.width * layout.height
+
+
 def _ocr_settings(settings: PipelineSettings, workers: int, cache_dir: Path | None) -> OcrSettings:
     return OcrSettings(dpi=settings.ocr_dpi, languages=settings.ocr_languages, workers=max(1, workers), cache_dir=cache_dir)
 
@@ -121,10 +155,12 @@ def extract_document(path: Path, raw_dir: Path, settings: PipelineSettings, ocr_
             meta_title = pdf.metadata.get("Title") if isinstance(pdf.metadata, dict) else None
             pages = pdf.pages
             n_pages = len(pages)
+            fast = _open_pdfium(path) if settings.reader == "pdfium" else None
             for page in pages[: settings.max_pages or None]:
                 try:
-                    layout = page_to_layout(page, doc_id, settings.layout)
-                    reason = page_needs_ocr(page, layout) if settings.ocr else None
+                    layout = _read_page(page, fast, doc_id, settings)
+                    suspicious = fast is None or _looks_unreadable(fast[page.page_number - 1], layout)
+                    reason = page_needs_ocr(page, layout) if settings.ocr and suspicious else None
                     if reason:
                         to_ocr.append((page.page_number, float(page.width), float(page.height)))
                     layouts.append(layout)
@@ -135,6 +171,8 @@ def extract_document(path: Path, raw_dir: Path, settings: PipelineSettings, ocr_
                                             f"{type(exc).__name__}: {' '.join(str(exc).split())[:160]}"))
                 finally:
                     page.close()
+            if fast is not None:
+                fast.close()
     except Exception as exc:  # pdfminer raises many types on broken files
         return failed(_open_error(exc))
     if n_pages == 0:

@@ -16,6 +16,7 @@ from extractors.layout import LayoutSettings
 from normalizers.structure import StructureSettings
 
 TABLE_STRATEGIES = ("ruled", "text")
+READERS = ("pdfium", "pdfplumber")
 
 
 @dataclass(frozen=True)
@@ -24,12 +25,15 @@ class PipelineSettings:
     grid: GridSettings = field(default_factory=GridSettings)
     structure: StructureSettings = field(default_factory=StructureSettings)
     table_strategies: tuple[str, ...] = TABLE_STRATEGIES
+    reader: str = "pdfium"  # page reader: pdfium (fast, C++) or pdfplumber (pdfminer, pure Python)
     ocr: bool = True  # OCR pages without a usable text layer (when tesseract is installed)
     ocr_dpi: int = 300
     ocr_languages: str = "eng+fra+spa"
     max_pages: int = 0  # 0 = all pages
 
     def __post_init__(self) -> None:
+        if self.reader not in READERS:
+            raise ValueError(f"reader must be one of {READERS}, got {self.reader!r}")
         if self.max_pages < 0:
             raise ValueError(f"max_pages must be >= 0, got {self.max_pages!r}")
         if not 72 <= self.ocr_dpi <= 600:
