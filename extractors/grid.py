@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from extractors.model import Cell, PageLayout, Ruling, Table, Word
+from extractors.model import Cell, PageLayout, Ruling, Table, Word, group_lines
 
 
 @dataclass(frozen=True)
@@ -298,20 +298,7 @@ def split_rows_at_baselines(
 
 def words_to_text(words: list[Word]) -> str:
     """Words of one cell or block in reading order: lines by baseline, joined by newlines."""
-    if not words:
-        return ""
-    ordered = sorted(words, key=lambda w: (w.yc, w.x0))
-    lines: list[list[Word]] = []
-    for w in ordered:
-        if lines:
-            last = lines[-1]
-            ref = sum(x.yc for x in last) / len(last)
-            height = max(1.0, min(w.bottom - w.top, last[0].bottom - last[0].top))
-            if abs(w.yc - ref) <= 0.5 * height:
-                last.append(w)
-                continue
-        lines.append([w])
-    return "\n".join(" ".join(x.text for x in sorted(line, key=lambda x: x.x0)) for line in lines)
+    return "\n".join(" ".join(w.text for w in line) for line in group_lines(words))
 
 
 def fill_cells(

@@ -8,6 +8,7 @@ edge). Pages are 1-based (``page_no``). Records are frozen and hold no file hand
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Sequence
 
 BBox = tuple[float, float, float, float]
 
@@ -153,3 +154,35 @@ class TextLine:
     @property
     def bold(self) -> bool:
         return sum(len(w.text) for w in self.words if w.bold) * 2 > sum(len(w.text) for w in self.words)
+
+
+def _vertical_overlap(a_top: float, a_bottom: float, b_top: float, b_bottom: float) -> float:
+    """Vertical overlap as a share of the shorter extent."""
+    inter = min(a_bottom, b_bottom) - max(a_top, b_top)
+    shorter = max(0.5, min(a_bottom - a_top, b_bottom - b_top))
+    return inter / shorter
+
+
+def group_lines(words: Sequence[Word]) -> list[tuple[Word, ...]]:
+    """Words on one baseline, left to right; lines top to bottom.
+
+    A word joins the line it overlaps most (at least half of the shorter height), so a small
+    raised footnote marker stays on the line it belongs to.
+    """
+    lines: list[list[Word]] = []
+    spans: list[tuple[float, float]] = []
+    for w in sorted(words, key=lambda w: (w.yc, w.x0)):
+        best, best_ov = -1, 0.5
+        for i in range(len(lines) - 1, max(-1, len(lines) - 4), -1):
+            ov = _vertical_overlap(w.top, w.bottom, *spans[i])
+            if ov >= best_ov:
+                best, best_ov = i, ov
+        if best < 0:
+            lines.append([w])
+            spans.append((w.top, w.bottom))
+        else:
+            lines[best].append(w)
+            top, bottom = spans[best]
+            spans[best] = (min(top, w.top), max(bottom, w.bottom))
+    ordered = sorted(zip(spans, lines), key=lambda sl: (sl[0][0] + sl[0][1]) / 2)
+    return [tuple(sorted(ln, key=lambda w: w.x0)) for _, ln in ordered]

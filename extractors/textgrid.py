@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extractors.grid import words_to_text
-from extractors.model import Cell, PageLayout, Table, Word
+from extractors.model import Cell, PageLayout, Table, Word, group_lines
 
 
 @dataclass(frozen=True)
@@ -89,19 +89,9 @@ class Line:
 
 def line_segments(words: list[Word], settings: TextGridSettings) -> list[Line]:
     """Words grouped into baselines, each split into segments at column-wide gaps."""
-    ordered = sorted(words, key=lambda w: (w.yc, w.x0))
-    rows: list[list[Word]] = []
-    for w in ordered:
-        if rows:
-            last = rows[-1]
-            ref = sum(x.yc for x in last) / len(last)
-            if abs(w.yc - ref) <= 0.45 * max(1.0, min(w.bottom - w.top, last[0].bottom - last[0].top)):
-                last.append(w)
-                continue
-        rows.append([w])
+    rows = [list(line) for line in group_lines(words)]
     lines = []
     for row in rows:
-        row.sort(key=lambda w: w.x0)
         segs: list[list[Word]] = [[row[0]]]
         for prev, w in zip(row, row[1:]):
             size = max(prev.size, w.size, prev.bottom - prev.top, 1.0)

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Sequence
 
-from extractors.model import PageLayout, Ruling, Word
+from extractors.model import PageLayout, Ruling, Word, group_lines
 
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
@@ -130,38 +130,6 @@ class Chunk:
 
 
 # ---------------------------------------------------------------- lines
-
-
-def _overlap(a_top: float, a_bottom: float, b_top: float, b_bottom: float) -> float:
-    """Vertical overlap as a share of the shorter extent."""
-    inter = min(a_bottom, b_bottom) - max(a_top, b_top)
-    shorter = max(0.5, min(a_bottom - a_top, b_bottom - b_top))
-    return inter / shorter
-
-
-def group_lines(words: Sequence[Word]) -> list[tuple[Word, ...]]:
-    """Words on one baseline, left to right; lines top to bottom.
-
-    A word joins the line it overlaps most (at least half of the shorter height), so a small
-    raised footnote marker stays on the line it belongs to.
-    """
-    lines: list[list[Word]] = []
-    spans: list[tuple[float, float]] = []
-    for w in sorted(words, key=lambda w: (w.yc, w.x0)):
-        best, best_ov = -1, 0.5
-        for i in range(len(lines) - 1, max(-1, len(lines) - 4), -1):
-            ov = _overlap(w.top, w.bottom, *spans[i])
-            if ov >= best_ov:
-                best, best_ov = i, ov
-        if best < 0:
-            lines.append([w])
-            spans.append((w.top, w.bottom))
-        else:
-            lines[best].append(w)
-            top, bottom = spans[best]
-            spans[best] = (min(top, w.top), max(bottom, w.bottom))
-    ordered = sorted(zip(spans, lines), key=lambda sl: (sl[0][0] + sl[0][1]) / 2)
-    return [tuple(sorted(ln, key=lambda w: w.x0)) for _, ln in ordered]
 
 
 def words_text(words: Sequence[Word]) -> str:

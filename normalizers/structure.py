@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from extractors.grid import words_to_text
-from extractors.model import BBox, Cell, PageLayout, Table, TextLine, Word, union_bbox
+from extractors.model import BBox, Cell, PageLayout, Table, TextLine, Word, group_lines, union_bbox
 from normalizers.numbering import Numbering, parse_numbering, split_lettered_items, split_lettered_references
 from normalizers.records import ActionRecord, ObjectiveRecord
 from normalizers.text import clean_text
@@ -127,17 +127,8 @@ def _inside(word: Word, tables: Sequence[Table]) -> bool:
 
 def page_lines(layout: PageLayout, tables: Sequence[Table]) -> list[TextLine]:
     """Lines of words outside the page's tables, top to bottom."""
-    words = sorted((w for w in layout.words if not _inside(w, tables)), key=lambda w: (w.yc, w.x0))
-    lines: list[list[Word]] = []
-    for w in words:
-        if lines:
-            last = lines[-1]
-            ref = sum(x.yc for x in last) / len(last)
-            if abs(w.yc - ref) <= 0.5 * max(1.0, min(w.bottom - w.top, last[0].bottom - last[0].top)):
-                last.append(w)
-                continue
-        lines.append([w])
-    return [TextLine(tuple(sorted(ln, key=lambda w: w.x0)), layout.page_no) for ln in lines]
+    words = [w for w in layout.words if not _inside(w, tables)]
+    return [TextLine(line, layout.page_no) for line in group_lines(words)]
 
 
 def text_blocks(lines: list[TextLine], settings: StructureSettings) -> list[list[TextLine]]:
