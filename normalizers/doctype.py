@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from extractors.model import PageLayout
-from normalizers.furniture import group_lines, strip_furniture, words_text
+from normalizers.furniture import FurnitureInfo, group_lines, strip_furniture, words_text
 from normalizers.vocabulary import fold
 
 DOC_TYPES = ("nap", "un_report", "recommendations", "other")
@@ -123,12 +123,14 @@ def _ruled(layout: PageLayout) -> bool:
     return verticals >= 3 and horizontals >= 3
 
 
-def detect_doc_type(layouts: Sequence[PageLayout], settings: DocTypeSettings = DocTypeSettings()) -> str:
-    """nap | un_report | recommendations | other."""
+def detect_doc_type(layouts: Sequence[PageLayout], settings: DocTypeSettings = DocTypeSettings(),
+                    stripped: FurnitureInfo | None = None) -> str:
+    """nap | un_report | recommendations | other. ``stripped``: the pages are already stripped
+    of furniture, and this is what was found."""
     if not layouts:
         return "other"
     head = list(layouts[: settings.pages])
-    cleaned, info = strip_furniture(layouts)
+    cleaned, info = (list(layouts), stripped) if stripped is not None else strip_furniture(layouts)
     lines = [ln for layout in cleaned[: settings.pages] for ln in _page_lines(layout)]
     sizes: Counter[float] = Counter()
     for text, size, _ in lines:

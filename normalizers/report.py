@@ -1268,10 +1268,11 @@ def _paragraph(block: Block, index: int, vocab: Counter[str], section: int | Non
 
 
 def document_blocks(
-    layouts: Sequence[PageLayout], settings: ReportSettings
+    layouts: Sequence[PageLayout], settings: ReportSettings, furniture: FurnitureInfo | None = None
 ) -> tuple[list[Block], list[Note], Counter[str], float, FurnitureInfo]:
     """Furniture out, lines, footnote areas cut, roles, blocks; plus the footnotes."""
-    pages, info = strip_furniture(layouts)
+    # pages already stripped by the caller come with their FurnitureInfo (symbol, date)
+    pages, info = (list(layouts), furniture) if furniture is not None else strip_furniture(layouts)
     per_page = [(layout, page_lines(layout, settings)) for layout in pages]
     body = body_size([line for _, lines in per_page for line in lines])
     body_lines: list[Line] = []
@@ -1298,10 +1299,11 @@ def build_report(
     gazetteer: Any,
     country: str | None = None,
     settings: ReportSettings = ReportSettings(),
+    furniture: FurnitureInfo | None = None,
 ) -> ReportResult:
     """Paragraphs, sections, footnotes, references, mentions, objectives, actions and actors of a
     report-style document."""
-    blocks, notes, vocab, body, info = document_blocks(layouts, settings)
+    blocks, notes, vocab, body, info = document_blocks(layouts, settings, furniture)
     headings = block_headings(blocks, vocab)
     title = title_zone(blocks, headings, body)
     captions = {
@@ -1405,7 +1407,7 @@ def build_report(
 
     objectives, actions, actors = plan_of_report(
         paras, sections, blocks, [h.block_index for h, _, _ in tree], doc_id, gazetteer, country,
-        detect_doc_type(layouts),
+        detect_doc_type(layouts, stripped=furniture),
     )
     return ReportResult(
         paragraphs=paragraphs,

@@ -88,16 +88,16 @@ def normalize_document(doc: ExtractedDocument, refs: References, settings: Pipel
     if doc.status == "error":
         out.add("documents", [DocumentRecord(**base, status="error", error=doc.error)])
         return out
-    layouts, _furniture = strip_furniture(list(doc.layouts))
-    doc_type = detect_doc_type(layouts)
+    layouts, furniture = strip_furniture(list(doc.layouts))  # once; every normalizer gets the result
+    doc_type = detect_doc_type(layouts, stripped=furniture)
     text = "\n".join(" ".join(w.text for w in lay.words) for lay in layouts[:10])
     language = detect_language(text)
     meta = extract_metadata(layouts, doc.pdf_title, doc_type)
     structure: PlanStructure = build_structure(
         layouts, doc.tables, doc.doc_id, refs.headers, refs.pillars, settings.structure
     )
-    # the report builder strips page furniture itself and keeps the symbol and date it finds
-    report = build_report(_without_tables(doc.layouts, doc.tables), doc.doc_id, refs.gazetteer, meta.country)
+    report = build_report(_without_tables(layouts, doc.tables), doc.doc_id, refs.gazetteer, meta.country,
+                          furniture=furniture)
     objectives, actions, raw_actors = structure.objectives, structure.actions, structure.actors
     actors = actor_rows(doc.doc_id, raw_actors, refs.gazetteer, meta.country)
     if not actions and report.actions:  # a prose document: recommendations / headed bullets
