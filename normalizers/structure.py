@@ -24,7 +24,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from extractors.grid import words_to_text
 from extractors.model import BBox, Cell, PageLayout, Table, TextLine, Word, group_lines, union_bbox
 from normalizers.numbering import Numbering, parse_numbering, split_lettered_items, split_lettered_references
 from normalizers.records import ActionRecord, ObjectiveRecord
@@ -84,10 +83,6 @@ class _Node:
     has_action: bool = False
     seq: int = 0
     cell: Cell | None = None  # the table cell the node came from, for merged-cell reuse
-
-    @property
-    def level(self) -> int:
-        return 0 if self.parent is None else self.parent.level + 1
 
 
 @dataclass
@@ -603,4 +598,4 @@ def build_structure(
     return builder.records()
 
 
-__all__ = ["StructureSettings", "PlanStructure", "RawActor", "build_structure", "page_lines", "text_blocks", "words_to_text"]
+__all__ = ["StructureSettings", "PlanStructure", "RawActor", "build_structure", "page_lines", "text_blocks"]
