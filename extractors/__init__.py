@@ -15,7 +15,7 @@ from extractors.tables import (
 
 TABLE_EXTRACTORS: dict[str, Callable[[GridSettings], TableExtractor]] = {
     "ruled": lambda grid: RuledTableExtractor(grid),
-    "text": lambda grid: TextTableExtractor(grid=grid),
+    "text": lambda grid: TextTableExtractor(),
     "camelot-lattice": lambda grid: CamelotTableExtractor("lattice"),
     "camelot-stream": lambda grid: CamelotTableExtractor("stream"),
     "pdfplumber": lambda grid: PlumberTableExtractor(),

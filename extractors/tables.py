@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from extractors.grid import GridSettings, ruled_tables, words_to_text
-from extractors.model import Cell, PageLayout, Table, Word
+from extractors.model import BBox, Cell, PageLayout, Table, Word
 from extractors.textgrid import TextGridSettings, text_tables
 
 
@@ -29,9 +29,11 @@ class PageSource:
 
 
 class TableExtractor(Protocol):
+    """``taken``: boxes of tables that strategies listed earlier already found on the page."""
+
     name: str
 
-    def extract(self, layout: PageLayout, source: PageSource | None = None) -> list[Table]: ...
+    def extract(self, layout: PageLayout, source: PageSource | None = None, taken: tuple[BBox, ...] = ()) -> list[Table]: ...
 
 
 @dataclass(frozen=True)
@@ -41,21 +43,20 @@ class RuledTableExtractor:
     settings: GridSettings = GridSettings()
     name: str = "ruled"
 
-    def extract(self, layout: PageLayout, source: PageSource | None = None) -> list[Table]:
+    def extract(self, layout: PageLayout, source: PageSource | None = None, taken: tuple[BBox, ...] = ()) -> list[Table]:
         return ruled_tables(layout, self.settings)
 
 
 @dataclass(frozen=True)
 class TextTableExtractor:
-    """Tables laid out with whitespace (and perhaps horizontal rules only), outside ruled grids."""
+    """Tables laid out with whitespace (and perhaps horizontal rules only), outside the tables
+    earlier strategies found (list it after ``ruled``)."""
 
     settings: TextGridSettings = TextGridSettings()
-    grid: GridSettings = GridSettings()
     name: str = "text"
 
-    def extract(self, layout: PageLayout, source: PageSource | None = None) -> list[Table]:
-        ruled = tuple(t.bbox for t in ruled_tables(layout, self.grid))
-        return text_tables(layout, self.settings, exclude=ruled)
+    def extract(self, layout: PageLayout, source: PageSource | None = None, taken: tuple[BBox, ...] = ()) -> list[Table]:
+        return text_tables(layout, self.settings, exclude=taken)
 
 
 def _overlap(a: Table, b: Table) -> float:
@@ -95,7 +96,7 @@ class CamelotTableExtractor:
     def name(self) -> str:
         return f"camelot-{self.flavor}"
 
-    def extract(self, layout: PageLayout, source: PageSource | None = None) -> list[Table]:
+    def extract(self, layout: PageLayout, source: PageSource | None = None, taken: tuple[BBox, ...] = ()) -> list[Table]:
         if source is None or layout.rotation:
             return []  # Camelot reads the file itself; rotated pages are left to the own grids
         import camelot
@@ -117,7 +118,7 @@ class PlumberTableExtractor:
 
     name: str = "pdfplumber"
 
-    def extract(self, layout: PageLayout, source: PageSource | None = None) -> list[Table]:
+    def extract(self, layout: PageLayout, source: PageSource | None = None, taken: tuple[BBox, ...] = ()) -> list[Table]:
         if source is None or source.plumber_page is None or layout.rotation:
             return []
         tables = []
@@ -151,7 +152,7 @@ def best_tables(layout: PageLayout, extractors: list[TableExtractor], source: Pa
     """
     found: list[Table] = []
     for ex in extractors:
-        for t in ex.extract(layout, source):
+        for t in ex.extract(layout, source, tuple(o.bbox for o in found)):
             t = replace(t, score=table_quality(t, layout.words))
             rivals = [o for o in found if _overlap(o, t) > 0.5]
             if all(t.score > o.score + 0.02 for o in rivals):

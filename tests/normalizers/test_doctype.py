@@ -7,18 +7,10 @@ import pytest
 
 from extractors.layout import page_to_layout
 from extractors.model import PageLayout, Ruling, Word
+from tests.layouts import words_from_text as _words
 from normalizers.doctype import DOC_TYPES, DocTypeSettings, detect_doc_type, detect_language
 from normalizers.furniture import strip_furniture
 from samples.report import make_sample_report
-
-
-def _words(text: str, x: float, top: float, size: float = 10.0, bold: bool = False) -> list[Word]:
-    out = []
-    for token in text.split():
-        width = 0.5 * size * len(token)
-        out.append(Word(token, x, top, x + width, top + size, size, bold))
-        x += width + 0.3 * size
-    return out
 
 
 def _grid(x0: float, top: float, cols: list[float], rows: int, row_h: float) -> tuple[Ruling, ...]:

@@ -5,16 +5,8 @@ from __future__ import annotations
 import pytest
 
 from extractors.model import PageLayout, Ruling, Word
+from tests.layouts import words_from_text as _words
 from normalizers.furniture import FurnitureSettings, group_lines, mask, parse_date, strip_furniture, words_text
-
-
-def _words(text: str, x: float, top: float, size: float = 10.0, bold: bool = False) -> list[Word]:
-    out = []
-    for token in text.split():
-        width = 0.5 * size * len(token)
-        out.append(Word(token, x, top, x + width, top + size, size, bold))
-        x += width + 0.3 * size
-    return out
 
 
 def _body(page_no: int, n: int = 20) -> list[Word]:

@@ -10,6 +10,7 @@ import pytest
 
 from extractors.layout import page_to_layout
 from extractors.model import PageLayout, Ruling, Word
+from tests.layouts import words_from_text as _words
 from normalizers.actors import load_gazetteer, match_actor
 from normalizers.furniture import strip_furniture
 from normalizers.report import (
@@ -204,15 +205,6 @@ def test_sample_report_is_reproducible(sample_report, tmp_path):
 
 
 # ---------------------------------------------------------------- hand-made layouts
-
-
-def _words(text: str, x: float, top: float, size: float = 10.0, bold: bool = False) -> list[Word]:
-    out = []
-    for token in text.split():
-        width = 0.5 * size * len(token)
-        out.append(Word(token, x, top, x + width, top + size, size, bold))
-        x += width + 0.3 * size
-    return out
 
 
 def _page(page_no: int, rows: list[tuple[str, float, float]], width: float = 612, height: float = 792, **kw) -> PageLayout:
