@@ -54,11 +54,12 @@ import csv
 import itertools
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Protocol
 
 from rapidfuzz import fuzz, process
 
@@ -74,12 +75,14 @@ __all__ = (
     "ActorMatch",
     "Gazetteer",
     "Mention",
+    "actor_from_row",
     "directory_rows",
     "find_mentions",
     "fold",
     "load_gazetteer",
     "match_actor",
     "match_actors",
+    "read_actor_csv",
     "split_actor_cell",
 )
 
@@ -646,6 +649,24 @@ class Gazetteer:
     def fuzzy_keys(self) -> tuple[str, ...]:
         return self._fuzzy_keys
 
+    def extended(self, extra: Sequence[Actor]) -> Gazetteer:
+        """This gazetteer with further entries (a document profile's). An entry whose code is
+        already here replaces that entry, keeping its aliases: a profile can add a local
+        acronym to a known body (``KOR:MOFA`` with alias ``MOEA``) or correct its sector."""
+        if not extra:
+            return self
+        by_code = dict(self._by_code)
+        added = []
+        for actor in extra:
+            old = by_code.get(actor.code)
+            if old is None:
+                added.append(actor)
+                continue
+            aliases = tuple(dict.fromkeys((*old.aliases, *actor.aliases)))
+            by_code[actor.code] = Actor(actor.code, actor.name or old.name, actor.country, actor.actor_type,
+                                        actor.sector, aliases, actor.other_sectors or old.other_sectors)
+        return Gazetteer((*(by_code[a.code] for a in self._actors), *added))
+
     @cached_property
     def mention_index(self) -> _MentionIndex:
         """spaCy phrase matchers over names and aliases, built on first use."""
@@ -677,30 +698,45 @@ def _split_list(value: str | None) -> tuple[str, ...]:
     return tuple(v.strip() for v in (value or "").split("|") if v.strip())
 
 
-def _read_actor_csv(path: Path) -> list[Actor]:
+def actor_from_row(row: Mapping[str, Any]) -> Actor:
+    """One gazetteer entry from a CSV row or a mapping with the same columns (``aliases`` and
+    ``other_sectors`` as ``|``-separated text or as lists)."""
+    missing = [c for c in CSV_COLUMNS if c not in row]
+    if missing:
+        raise ValueError(f"missing columns {missing}")
+
+    def listed(value: Any) -> tuple[str, ...]:
+        if isinstance(value, (list, tuple)):
+            return tuple(str(v).strip() for v in value if str(v).strip())
+        return _split_list(value)
+
+    return Actor(
+        code=str(row["code"] or "").strip(),
+        name=str(row["name"] or "").strip(),
+        country=str(row["country"] or "").strip() or None,
+        actor_type=str(row["actor_type"] or "").strip(),
+        sector=str(row["sector"] or "").strip(),
+        aliases=listed(row["aliases"]),
+        other_sectors=listed(row.get("other_sectors")),
+    )
+
+
+def read_actor_csv(path: Path) -> list[Actor]:
+    """The entries of one actor CSV (format: ``reference/ACTORS.md``), validated on their own."""
     with path.open(encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)
         missing = set(CSV_COLUMNS) - set(reader.fieldnames or ())
         if missing:
-            raise ValueError(f"{path}: missing columns {sorted(missing)}")
-        return [
-            Actor(
-                code=row["code"].strip(),
-                name=row["name"].strip(),
-                country=row["country"].strip() or None,
-                actor_type=row["actor_type"].strip(),
-                sector=row["sector"].strip(),
-                aliases=_split_list(row["aliases"]),
-                other_sectors=_split_list(row.get("other_sectors")),
-            )
-            for row in reader
-        ]
+            raise ValueError(f"{path.name}: missing columns {sorted(missing)}")
+        actors = [actor_from_row(row) for row in reader]
+    _validate(actors)
+    return actors
 
 
 def load_gazetteer(paths: Sequence[Path] | None = None) -> Gazetteer:
     """Gazetteer from actor CSVs; by default the :data:`ACTOR_FILES` of ``normalizers/reference/``."""
     files = [Path(p) for p in paths] if paths is not None else [REFERENCE_DIR / f for f in ACTOR_FILES]
-    return Gazetteer(itertools.chain.from_iterable(_read_actor_csv(f) for f in files))
+    return Gazetteer(itertools.chain.from_iterable(read_actor_csv(f) for f in files))
 
 
 def directory_rows(gazetteer: Gazetteer) -> list[Actor]:
@@ -1201,12 +1237,65 @@ def _expand(text: str, start: int, end: int) -> list[_Segment]:
     return segments
 
 
+_CONJUNCTION = re.compile(r"\s+(?:and|y|et|e|or|o|ou|und)\s+", re.IGNORECASE)
+_LOWER_WORD = re.compile(r"[a-zß-öø-ÿ]{3,}")
+_SHARED_HEAD = re.compile(
+    r"^(?P<head>.*\S)\s+(?P<first>[^\W\d_]{3,})\s+(?:and|y|et|e|or|o|ou|und)\s+(?P<second>[a-zß-öø-ÿ]{3,})$"
+)
+_SHARED_TAIL = re.compile(
+    r"^(?P<first>[^\W\d_]{3,})\s+(?:and|or|und)\s+(?P<second>[^\W\d_]{3,})\s+(?P<tail>\S.*)$", re.IGNORECASE
+)
+
+
+def _attach_modifiers(text: str, groups: list[tuple[int, int]], gaz: Gazetteer | None) -> list[tuple[int, int]]:
+    """A lone lower-case word after a conjunction modifies the head before it, it names no actor:
+    ``Leaders religieux et coutumiers``, ``Líderes religiosos y tradicionales`` stay one piece."""
+    out: list[tuple[int, int]] = []
+    for s, e in groups:
+        word = text[s:e]
+        if (out and _LOWER_WORD.fullmatch(word) and _CONJUNCTION.fullmatch(text[out[-1][1] : s])
+                and not _known(word, gaz) and len(text[out[-1][0] : out[-1][1]].split()) >= 2):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    # English puts the modifiers first: ``Religious and traditional leaders``
+    merged: list[tuple[int, int]] = []
+    for s, e in out:
+        prev = merged[-1] if merged else None
+        if (prev is not None and re.fullmatch(r"[^\W\d_]{3,}", text[prev[0] : prev[1]])
+                and not _is_acronym(text[prev[0] : prev[1]]) and not _known(text[prev[0] : prev[1]], gaz)
+                and re.fullmatch(r"\s+(?:and|or|und)\s+", text[prev[1] : s], re.IGNORECASE)
+                and len(text[s:e].split()) >= 2 and text[s:e][:1].islower()):
+            merged[-1] = (prev[0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _shared_head_hits(text: str, gaz: Gazetteer, country: str | None) -> list[_Hit]:
+    """``Chefs religieux et coutumiers`` read as ``Chefs religieux`` and ``Chefs coutumiers``."""
+    flat = " ".join(text.split())
+    m = _SHARED_HEAD.match(flat)
+    if m is not None:
+        readings = [f"{m['head']} {m['first']}", f"{m['head']} {m['second']}"]
+    elif (m := _SHARED_TAIL.match(flat)) is not None:
+        readings = [f"{m['first']} {m['tail']}", f"{m['second']} {m['tail']}"]
+    else:
+        return []
+    hits: list[_Hit] = []
+    for reading in readings:
+        for hit in _resolve(reading, gaz, country):
+            if hit.actor is None or all(h.actor is None or h.actor.code != hit.actor.code for h in hits):
+                hits.append(hit)
+    return hits if hits and all(h.actor is not None for h in hits) else []
+
+
 def _chunk_segments(text: str, start: int, end: int, gaz: Gazetteer | None) -> list[_Segment]:
     segments: list[_Segment] = []
     pieces = [
         p for p in _soft_pieces(text, start, end) if fold(text[p[0] : p[1]]) not in _FILLER_PIECES
     ]
-    for s, e in _group_pieces(text, pieces, gaz):
+    for s, e in _attach_modifiers(text, _group_pieces(text, pieces, gaz), gaz):
         run = _acronym_run(text[s:e], gaz)
         if run:
             segments.extend(_Segment(s + a, s + b) for a, b in run)
@@ -1262,8 +1351,20 @@ def _norm_country(country: str | None) -> str | None:
     return country.strip().upper() or None if country else None
 
 
+class _Definitions(Protocol):
+    def get(self, acronym: str) -> str | None: ...
+
+
+def _settled(hits: Sequence[_Hit], country: str | None) -> bool:
+    """Exact hits on the document's country or on UN / international / collective entries."""
+    return bool(hits) and all(
+        h.actor is not None and h.score >= SCORE_EXACT and h.actor.country in (None, country) for h in hits
+    )
+
+
 def _match_segment(
-    printed: str, text: str, seg: _Segment, gaz: Gazetteer, country: str | None
+    printed: str, text: str, seg: _Segment, gaz: Gazetteer, country: str | None,
+    glossary: _Definitions | None = None,
 ) -> list[ActorMatch]:
     """Matches for one segment; ``text`` is ``printed`` with wrapped lines joined (same offsets)."""
     raw = printed[seg.start : seg.end]
@@ -1276,7 +1377,13 @@ def _match_segment(
     if seg.sectors:
         hits = _resolve_sectors(seg.sectors, seg.kind, gaz, country, partial=True)
     else:
-        hits = _resolve(target, gaz, country)
+        hits = _resolve(target, gaz, country) or _shared_head_hits(target, gaz, country)
+        long = glossary.get(" ".join(target.split())) if glossary is not None else None
+        if long and not _settled(hits, country):
+            defined = _resolve(long, gaz, country) or _shared_head_hits(long, gaz, country)
+            local = any(h.actor is not None and h.actor.country in (None, country) for h in hits)
+            if defined and (any(h.actor is not None for h in defined) or not local):
+                hits = defined  # the document's own definition beats a guess from another country
     matches = [_to_match(raw, hit, excluded) for hit in hits] or [_to_match(raw, None, excluded)]
     return matches + _parenthetical_actors(target, gaz, country)
 
@@ -1307,8 +1414,14 @@ def match_actor(raw: str, gazetteer: Gazetteer, country: str | None = None) -> A
     return _match_segment(text, text, seg, gazetteer, country)[0]
 
 
-def match_actors(text: str, gazetteer: Gazetteer, country: str | None = None) -> list[ActorMatch]:
+def match_actors(text: str, gazetteer: Gazetteer, country: str | None = None,
+                 glossary: _Definitions | None = None) -> list[ActorMatch]:
     """Split a cell and resolve every actor; order as printed, de-duplicated by code.
+
+    ``glossary`` holds the acronyms the document defines (:mod:`normalizers.acronyms`): an
+    acronym that no entry of the document's country or of the UN / collective lists carries
+    exactly is resolved through its long form (``MFFE`` → ``Ministère de la Femme, …`` →
+    the country's gender ministry, or at least sector ``gender_equality``).
 
     Unknown actors are kept (``actor_code`` None); two unknowns are duplicates only when they
     print the same text.
@@ -1318,7 +1431,7 @@ def match_actors(text: str, gazetteer: Gazetteer, country: str | None = None) ->
     out: list[ActorMatch] = []
     seen: set[tuple[str, ...]] = set()
     for seg in segments:
-        for match in _match_segment(text, unwrapped, seg, gazetteer, country):
+        for match in _match_segment(text, unwrapped, seg, gazetteer, country, glossary):
             if match.actor_code:
                 ident: tuple[str, ...] = (match.actor_code,)
             else:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import gettext
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
 
 import pycountry
 
@@ -47,6 +47,13 @@ def _inverted(name: str) -> str:
         head, tail = name.split(", ", 1)
         return f"{tail} {head}"
     return name
+
+
+def country_issuer(country: str) -> str | None:
+    """The country's common English name as an issuer (``Republic of Korea``); None for codes
+    outside ISO 3166 (user-assigned codes such as ``XSA``)."""
+    found = pycountry.countries.get(alpha_3=country)
+    return _inverted(found.name) if found is not None else None
 
 
 @lru_cache(maxsize=1)
@@ -144,7 +151,7 @@ def extract_metadata(layouts: Sequence[PageLayout], pdf_title: str | None, doc_t
         country = find_country(title_text) or find_country(text[:6000])
     issuer = None
     if country:
-        issuer = _inverted(pycountry.countries.get(alpha_3=country).name)
+        issuer = country_issuer(country)
     elif doc_type == "un_report":
         issuer = "United Nations"
     return DocumentMetadata(

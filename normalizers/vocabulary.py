@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
 
 REFERENCE_DIR = Path(__file__).parent / "reference"
 _NON_WORD = re.compile(r"[^a-z0-9]+")
-_NUMBERING = re.compile(r"^\s*(?:[0-9ivxlc]+[.)]?|\(?[a-z0-9]{1,3}[.)])\s+", re.I)
+_NUMBERING = re.compile(r"^\s*(?:[0-9ivxlc]+[.)]?|\(?[a-z0-9]{1,3}[.)])\s+", re.IGNORECASE)
 
 
 def fold(text: str) -> str:
@@ -32,12 +33,28 @@ class PhraseVocabulary:
     """Canonical label → phrases, pre-folded; longest phrase wins."""
 
     phrases: tuple[tuple[str, str], ...]  # (folded phrase, label), longest first
+    labels: tuple[str, ...] = ()  # in the order of the mapping (ties between equal phrases)
 
     @classmethod
-    def from_mapping(cls, mapping: dict[str, list[str]]) -> "PhraseVocabulary":
+    def from_mapping(cls, mapping: Mapping[str, Sequence[str]]) -> PhraseVocabulary:
         pairs = {(fold(str(p)), label) for label, phrases in mapping.items() for p in phrases}
-        ordered = sorted(pairs, key=lambda pl: (-len(pl[0].split()), -len(pl[0]), list(mapping).index(pl[1]), pl[0]))
-        return cls(tuple(p for p in ordered if p[0]))
+        return cls._ordered(pairs, tuple(mapping))
+
+    @classmethod
+    def _ordered(cls, pairs: set[tuple[str, str]], labels: tuple[str, ...]) -> PhraseVocabulary:
+        ordered = sorted(pairs, key=lambda pl: (-len(pl[0].split()), -len(pl[0]), labels.index(pl[1]), pl[0]))
+        return cls(tuple(p for p in ordered if p[0]), labels)
+
+    def extended(self, extra: Mapping[str, Sequence[str]]) -> PhraseVocabulary:
+        """This vocabulary with further phrases (a document profile's); an extra phrase that
+        equals an existing one moves to the extra label."""
+        if not extra:
+            return self
+        added = {(fold(str(p)), label) for label, phrases in extra.items() for p in phrases}
+        moved = {phrase for phrase, _ in added}
+        pairs = {pl for pl in self.phrases if pl[0] not in moved} | added
+        labels = tuple(dict.fromkeys((*self.labels, *extra)))
+        return PhraseVocabulary._ordered(pairs, labels)
 
     def exact(self, text: str) -> str | None:
         """Label whose phrase equals the whole text (numbering and trailing colons ignored)."""
@@ -56,7 +73,7 @@ class PhraseVocabulary:
         return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_vocabulary(name: str, directory: Path = REFERENCE_DIR) -> PhraseVocabulary:
     """A vocabulary file from ``reference/`` (``headers`` or ``pillars``)."""
     with open(directory / f"{name}.yaml", encoding="utf-8") as fh:

@@ -22,14 +22,21 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors import table_extractor
 from extractors.layout import page_to_layout
-from extractors.pdfium_layout import pdfium_page_to_layout
 from extractors.model import Cell, PageLayout, Ruling, Table, Word
-from extractors.ocr import OcrPagesError, OcrSettings, ocr_pages, page_needs_ocr, tesseract_available
+from extractors.ocr import (
+    OcrPagesError,
+    OcrSettings,
+    ocr_pages,
+    page_needs_ocr,
+    tesseract_available,
+)
+from extractors.pdfium_layout import pdfium_page_to_layout
 from extractors.tables import PageSource, best_tables
 from pipeline.errors import InputError
+from pipeline.profile import Profile, ProfileError, load_profile, profile_from_dict
 from pipeline.settings import PipelineSettings
 
-EXTRACT_VERSION = 1
+EXTRACT_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -53,6 +60,7 @@ class ExtractedDocument:
     layouts: tuple[PageLayout, ...] = ()
     tables: tuple[Table, ...] = ()
     errors: tuple[PageError, ...] = ()
+    profile: Profile | None = None  # the document's profile (``<name>.profile.yaml`` beside it)
 
 
 def file_digest(path: Path) -> str:
@@ -142,9 +150,15 @@ def extract_document(path: Path, raw_dir: Path, settings: PipelineSettings, ocr_
                                  errors=(PageError(doc_id, None, "open", err.category, err.message),))
 
     try:
+        profile = load_profile(path, raw_dir)
+    except ProfileError as err:
+        return failed(InputError("profile", f"profile not used: {err}"))
+    if profile is not None and profile.ocr_languages:
+        settings = replace(settings, ocr_languages=profile.ocr_languages)
+    try:
         check_pdf_header(path)
     except InputError as err:
-        return failed(err)
+        return replace(failed(err), profile=profile)
     strategies = [table_extractor(name, settings.grid) for name in settings.table_strategies]
     layouts: list[PageLayout] = []
     tables: list[Table] = []
@@ -174,9 +188,9 @@ def extract_document(path: Path, raw_dir: Path, settings: PipelineSettings, ocr_
             if fast is not None:
                 fast.close()
     except Exception as exc:  # pdfminer raises many types on broken files
-        return failed(_open_error(exc))
+        return replace(failed(_open_error(exc)), profile=profile)
     if n_pages == 0:
-        return failed(InputError("corrupt", "corrupt or truncated PDF: no pages"))
+        return replace(failed(InputError("corrupt", "corrupt or truncated PDF: no pages")), profile=profile)
     if to_ocr:
         layouts, ocr_tables, ocr_errors = _ocr_document(path, doc_id, to_ocr, layouts, strategies, settings, ocr_workers, cache_dir)
         tables = sorted(tables + ocr_tables, key=lambda t: (t.page_no, t.index))
@@ -184,7 +198,8 @@ def extract_document(path: Path, raw_dir: Path, settings: PipelineSettings, ocr_
     status = "ok" if not errors else ("partial" if layouts else "error")
     error = None if not errors else f"{len(errors)} of {n_pages} pages failed: {errors[0].message}"
     title = meta_title.strip() if isinstance(meta_title, str) and meta_title.strip() else None
-    return ExtractedDocument(doc_id, rel, sha, n_pages, title, status, error, tuple(layouts), tuple(tables), tuple(errors))
+    return ExtractedDocument(doc_id, rel, sha, n_pages, title, status, error, tuple(layouts), tuple(tables), tuple(errors),
+                             profile)
 
 
 def _ocr_document(path: Path, doc_id: str, pages: list[tuple[int, float, float]], layouts: list[PageLayout],
@@ -234,5 +249,5 @@ def document_from_json(text: str) -> ExtractedDocument:
         raise ValueError("interim file written by another extractor version; rerun `nap extract`")
     return ExtractedDocument(
         **{**d, "layouts": tuple(_layout(x) for x in d["layouts"]), "tables": tuple(_table(x) for x in d["tables"]),
-           "errors": tuple(PageError(**e) for e in d["errors"])}
+           "errors": tuple(PageError(**e) for e in d["errors"]), "profile": profile_from_dict(d.get("profile"))}
     )

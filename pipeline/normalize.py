@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Sequence
+from typing import Any
 
 from extractors.model import PageLayout, Table
-from normalizers.actors import Gazetteer, match_actors
+from normalizers.acronyms import LazyGlossary
+from normalizers.actors import Actor, Gazetteer, directory_rows, match_actors
 from normalizers.doctype import detect_doc_type, detect_language
 from normalizers.furniture import strip_furniture
-from normalizers.metadata import extract_metadata
+from normalizers.metadata import DocumentMetadata, country_issuer, extract_metadata
 from normalizers.records import ActorRecord, DocumentRecord, TableCellRecord
 from normalizers.report import build_report
 from normalizers.structure import PlanStructure, RawActor, build_structure
 from normalizers.vocabulary import PhraseVocabulary
 from pipeline.extract import ExtractedDocument
+from pipeline.profile import Profile
 from pipeline.settings import PipelineSettings
 
 
@@ -25,6 +28,40 @@ class References:
     headers: PhraseVocabulary
     pillars: PhraseVocabulary
     gazetteer: Gazetteer
+    _extended: dict[Profile, References] = field(default_factory=dict, compare=False, repr=False)
+
+    def for_profile(self, profile: Profile | None) -> References:
+        """These references with a document profile's further header and pillar phrases and
+        actors (built once per distinct set of additions)."""
+        if profile is None or not (profile.headers or profile.pillars or profile.actors):
+            return self
+        key = replace(profile, path="", sha256="", country=None, issuer=None, title=None, language=None,
+                      doc_type=None, nap_number=None, period_start=None, period_end=None, ocr_languages=None)
+        if key not in self._extended:
+            self._extended[key] = References(
+                self.headers.extended(dict(profile.headers)), self.pillars.extended(dict(profile.pillars)),
+                self.gazetteer.extended(profile.actors),
+            )
+        return self._extended[key]
+
+    def directory(self, profiles: Sequence[Profile | None]) -> list[Actor]:
+        """Rows of ``actor_directory``: the gazetteer with every profile's entries."""
+        gaz = self.gazetteer
+        for profile in profiles:
+            if profile is not None and profile.actors:
+                gaz = gaz.extended(profile.actors)
+        return directory_rows(gaz)
+
+
+def apply_profile(meta: DocumentMetadata, profile: Profile | None) -> DocumentMetadata:
+    """Metadata with what the profile states put in place of what was detected."""
+    if profile is None:
+        return meta
+    stated = {k: getattr(profile, k) for k in ("title", "country", "issuer", "nap_number", "period_start", "period_end")}
+    stated = {k: v for k, v in stated.items() if v is not None}
+    if "country" in stated and "issuer" not in stated:
+        stated["issuer"] = country_issuer(stated["country"])
+    return replace(meta, **stated)
 
 
 @dataclass
@@ -36,7 +73,7 @@ class Outputs:
     def add(self, name: str, records: Sequence[Any]) -> None:
         self.rows.setdefault(name, []).extend(records)
 
-    def extend(self, other: "Outputs") -> None:
+    def extend(self, other: Outputs) -> None:
         for name, records in other.rows.items():
             self.add(name, records)
 
@@ -53,11 +90,13 @@ def table_cells(doc_id: str, tables: Sequence[Table]) -> list[TableCellRecord]:
     ]
 
 
-def actor_rows(doc_id: str, raw: Sequence[RawActor], gazetteer: Gazetteer, country: str | None) -> list[ActorRecord]:
-    """Each raw actor cell split and matched; unknown actors are kept with type ``other``."""
+def actor_rows(doc_id: str, raw: Sequence[RawActor], gazetteer: Gazetteer, country: str | None,
+               glossary: LazyGlossary | None = None) -> list[ActorRecord]:
+    """Each raw actor cell split and matched (acronyms the gazetteer does not settle through the
+    document's own definitions); unknown actors are kept with type ``other``."""
     rows: dict[tuple[str, str, str, str | None], ActorRecord] = {}
     for ra in raw:
-        for m in match_actors(ra.text, gazetteer, country):
+        for m in match_actors(ra.text, gazetteer, country, glossary):
             key = (ra.action_id, ra.role, m.actor_raw, m.actor_code)
             rows.setdefault(key, ActorRecord(
                 doc_id=doc_id, action_id=ra.action_id, actor_raw=m.actor_raw, actor_code=m.actor_code,
@@ -88,18 +127,20 @@ def normalize_document(doc: ExtractedDocument, refs: References, settings: Pipel
     if doc.status == "error":
         out.add("documents", [DocumentRecord(**base, status="error", error=doc.error)])
         return out
+    profile = doc.profile
+    refs = refs.for_profile(profile)
     layouts, furniture = strip_furniture(list(doc.layouts))  # once; every normalizer gets the result
-    doc_type = detect_doc_type(layouts, stripped=furniture)
+    doc_type = (profile and profile.doc_type) or detect_doc_type(layouts, stripped=furniture)
     text = "\n".join(" ".join(w.text for w in lay.words) for lay in layouts[:10])
-    language = detect_language(text)
-    meta = extract_metadata(layouts, doc.pdf_title, doc_type)
+    language = (profile and profile.language) or detect_language(text)
+    meta = apply_profile(extract_metadata(layouts, doc.pdf_title, doc_type), profile)
     structure: PlanStructure = build_structure(
         layouts, doc.tables, doc.doc_id, refs.headers, refs.pillars, settings.structure
     )
     report = build_report(_without_tables(layouts, doc.tables), doc.doc_id, refs.gazetteer, meta.country,
                           furniture=furniture)
     objectives, actions, raw_actors = structure.objectives, structure.actions, structure.actors
-    actors = actor_rows(doc.doc_id, raw_actors, refs.gazetteer, meta.country)
+    actors = actor_rows(doc.doc_id, raw_actors, refs.gazetteer, meta.country, LazyGlossary(layouts))
     if not actions and report.actions:  # a prose document: recommendations / headed bullets
         objectives, actions, actors = report.objectives, report.actions, list(report.actors)
     elif not objectives and report.objectives:

@@ -7,18 +7,24 @@ import logging
 import platform
 import sys
 import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import metadata as importlib_metadata
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
-from normalizers.actors import directory_rows, load_gazetteer
+from normalizers.actors import load_gazetteer
 from normalizers.records import TABLES, ActorDirectoryRecord
 from normalizers.vocabulary import load_vocabulary
-from pipeline.extract import ExtractedDocument, document_from_json, document_to_json, extract_document
+from pipeline.extract import (
+    ExtractedDocument,
+    document_from_json,
+    document_to_json,
+    extract_document,
+)
 from pipeline.normalize import Outputs, References, normalize_document
+from pipeline.profile import Profile
 from pipeline.schema import records_to_table, write_parquet_atomic, write_text_atomic
 from pipeline.settings import PipelineSettings
 
@@ -95,13 +101,13 @@ def _versions() -> dict[str, str | None]:
     return out
 
 
-def write_outputs(outputs: Outputs, refs: References, out_dir: Path) -> dict[str, int]:
+def write_outputs(outputs: Outputs, refs: References, out_dir: Path, profiles: Sequence[Profile | None] = ()) -> dict[str, int]:
     """Every table as Parquet (also the empty ones, so the schema is always there)."""
     counts = {}
     directory = [
         ActorDirectoryRecord(actor_code=a.code, actor_name=a.name, country=a.country, actor_type=a.actor_type,
                              sector=a.sector, aliases=tuple(a.aliases))
-        for a in directory_rows(refs.gazetteer)
+        for a in refs.directory(profiles)
     ]
     outputs.rows["actor_directory"] = directory
     for name in TABLES:
@@ -112,17 +118,20 @@ def write_outputs(outputs: Outputs, refs: References, out_dir: Path) -> dict[str
 
 
 def normalize_all(docs: Iterable[ExtractedDocument], refs: References, settings: PipelineSettings,
-                  strict: bool) -> tuple[Outputs, list[dict], list[dict]]:
+                  strict: bool) -> tuple[Outputs, list[dict], list[dict], list[Profile | None]]:
     outputs = Outputs()
-    inputs, errors = [], []
+    inputs, errors, profiles = [], [], []
     for doc in docs:
         if strict and doc.status != "ok":
             raise RuntimeError(f"{doc.source_path}: {doc.error}")
         outputs.extend(normalize_document(doc, refs, settings))
+        profile = doc.profile
         inputs.append({"path": doc.source_path, "sha256": doc.sha256, "doc_id": doc.doc_id, "status": doc.status,
-                       "n_pages": doc.n_pages, "error": doc.error})
+                       "n_pages": doc.n_pages, "error": doc.error,
+                       "profile": {"path": profile.path, "sha256": profile.sha256} if profile else None})
         errors.extend(asdict(e) for e in doc.errors)
-    return outputs, inputs, errors
+        profiles.append(profile)
+    return outputs, inputs, errors, profiles
 
 
 def write_manifest(out_dir: Path, *, command: str, raw_dir: Path | None, settings: PipelineSettings,
@@ -132,7 +141,7 @@ def write_manifest(out_dir: Path, *, command: str, raw_dir: Path | None, setting
     manifest = {
         "command": command,
         "raw_dir": str(raw_dir) if raw_dir else None,
-        "started_at": datetime.fromtimestamp(started, timezone.utc).isoformat(timespec="seconds"),
+        "started_at": datetime.fromtimestamp(started, UTC).isoformat(timespec="seconds"),
         "duration_s": round(time.time() - started, 3),
         "versions": _versions(),
         "settings": settings.to_dict(),
@@ -156,10 +165,10 @@ def run(raw_dir: Path, out_dir: Path, settings: PipelineSettings, workers: int =
     bar = Progress(len(paths), progress)
     try:
         docs = extract_all(paths, raw_dir, settings, workers, bar, cache_dir)
-        outputs, inputs, errors = normalize_all(docs, refs, settings, strict)
+        outputs, inputs, errors, profiles = normalize_all(docs, refs, settings, strict)
     finally:
         bar.close()
-    counts = write_outputs(outputs, refs, out_dir)
+    counts = write_outputs(outputs, refs, out_dir, profiles)
     return write_manifest(out_dir, command="run", raw_dir=raw_dir, settings=settings, inputs=inputs, errors=errors,
                           counts=counts, outputs=outputs, started=started)
 
@@ -191,7 +200,7 @@ def normalize_interim(interim_dir: Path, out_dir: Path, settings: PipelineSettin
     files = sorted(interim_dir.glob("*.json"))
     docs = (document_from_json(f.read_text(encoding="utf-8")) for f in files)
     ordered = sorted(docs, key=lambda d: d.source_path)
-    outputs, inputs, errors = normalize_all(ordered, refs, settings, strict)
-    counts = write_outputs(outputs, refs, out_dir)
+    outputs, inputs, errors, profiles = normalize_all(ordered, refs, settings, strict)
+    counts = write_outputs(outputs, refs, out_dir, profiles)
     return write_manifest(out_dir, command="normalize", raw_dir=None, settings=settings, inputs=inputs,
                           errors=errors, counts=counts, outputs=outputs, started=started)

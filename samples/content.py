@@ -1,36 +1,72 @@
 """Illustrative plan content for the sample PDFs: written for this project, not taken from any
 real plan, in the vocabulary real National Action Plans use.
 
-The plans name no real country (``country=None``): an invented plan under a real country's
-name could end up in research data as if it were that country's policy. Their ministries are
-the generic ones most governments have (Ministry of Defence, Ministry of Foreign Affairs…) with
-plausible acronyms, so actor columns look and behave like real ones; every title says the
-document is an illustrative sample.
+The plans describe fictional countries with ISO 3166-1 user-assigned codes (:data:`SAMPLE_COUNTRIES`;
+an invented plan under a real country's name could end up in research data as if it were that
+country's policy). Their text names no country; each sample PDF comes with a profile
+(``<name>.profile.yaml``) that states the country and points to the fictional countries'
+ministries and agencies (:data:`SAMPLE_GAZETTEER`, written to ``sample-actors.csv``), kept out of
+the real gazetteer under ``normalizers/reference/``. Every title says the document is an
+illustrative sample.
 """
 
 from __future__ import annotations
 
 from samples.model import ActionSpec, ObjectiveSpec, PillarSpec, PlanSpec
 
-# ---- the English narrow-matrix plan ---------------------------------------------------------
-
-#: Ministries and agencies of the narrow sample plan, acronym → name, as its intro lists them.
-SAMPLE_ACTORS: dict[str, str] = {
-    "MWFA": "Ministry of Women and Family Affairs",
-    "MOD": "Ministry of Defence",
-    "MFA": "Ministry of Foreign Affairs",
-    "MOI": "Ministry of Interior",
-    "MOJ": "Ministry of Justice",
-    "MOE": "Ministry of Education",
-    "MOH": "Ministry of Health",
-    "MOF": "Ministry of Finance",
-    "NPS": "National Police Service",
-    "NDMA": "National Disaster Management Agency",
-    "NSO": "National Statistics Office",
-    "DCA": "Development Cooperation Agency",
-    "NHRC": "National Human Rights Commission",
+#: The fictional countries of the sample plans (ISO 3166-1 alpha-3 user-assigned codes).
+SAMPLE_COUNTRIES: dict[str, str] = {
+    "XSA": "Sample country A (fictional; English-language sample plans)",
+    "XSB": "Sample country B (fictional; Spanish-language sample plans)",
+    "XSC": "Sample country C (fictional; French-language sample plans)",
 }
 
+
+def _entry(code: str, name: str, actor_type: str, sector: str, *aliases: str, other_sectors: str = "") -> dict[str, str]:
+    return {"code": code, "name": name, "country": code.split(":")[0], "actor_type": actor_type, "sector": sector,
+            "aliases": "|".join(aliases), "other_sectors": other_sectors}
+
+
+#: Ministries and agencies of the fictional sample countries, in the gazetteer's CSV columns
+#: (``normalizers/reference/ACTORS.md``).
+SAMPLE_GAZETTEER: tuple[dict[str, str], ...] = (
+    _entry("XSA:MWFA", "Ministry of Women and Family Affairs", "ministry", "gender_equality", "MWFA",
+           other_sectors="social_affairs"),
+    _entry("XSA:MOD", "Ministry of Defence", "ministry", "defence", "MOD"),
+    _entry("XSA:MFA", "Ministry of Foreign Affairs", "ministry", "foreign_affairs", "MFA"),
+    _entry("XSA:MOI", "Ministry of Interior", "ministry", "interior", "MOI", "Ministry of the Interior"),
+    _entry("XSA:MOJ", "Ministry of Justice", "ministry", "justice", "MOJ"),
+    _entry("XSA:MOE", "Ministry of Education", "ministry", "education", "MOE"),
+    _entry("XSA:MOH", "Ministry of Health", "ministry", "health", "MOH"),
+    _entry("XSA:MOF", "Ministry of Finance", "ministry", "finance", "MOF"),
+    _entry("XSA:NPS", "National Police Service", "agency", "police", "NPS"),
+    _entry("XSA:NDMA", "National Disaster Management Agency", "agency", "other", "NDMA"),
+    _entry("XSA:NSO", "National Statistics Office", "agency", "other", "NSO"),
+    _entry("XSA:DCA", "Development Cooperation Agency", "agency", "development", "DCA"),
+    _entry("XSA:NHRC", "National Human Rights Commission", "agency", "other", "NHRC"),
+    _entry("XSB:MINMUJER", "Ministerio de la Mujer", "ministry", "gender_equality", "MINMUJER", "Ministry of Women"),
+    _entry("XSB:MINDEF", "Ministerio de Defensa", "ministry", "defence", "MINDEF", "Ministry of Defence"),
+    _entry("XSB:MRE", "Ministerio de Relaciones Exteriores", "ministry", "foreign_affairs", "MRE",
+           "Ministry of Foreign Affairs"),
+    _entry("XSB:MININT", "Ministerio del Interior", "ministry", "interior", "MININT", "Ministry of the Interior"),
+    _entry("XSB:MINEDU", "Ministerio de Educación", "ministry", "education", "MINEDU", "Ministry of Education"),
+    _entry("XSB:MINSA", "Ministerio de Salud", "ministry", "health", "MINSA", "Ministry of Health"),
+    _entry("XSB:PN", "Policía Nacional", "agency", "police", "PN", "National Police"),
+    _entry("XSB:MP", "Ministerio Público", "agency", "justice", "MP", "Fiscalía General", "Public Prosecutor's Office"),
+    _entry("XSB:INE", "Instituto Nacional de Estadística", "agency", "other", "INE", "National Statistics Institute"),
+    _entry("XSB:DP", "Defensoría del Pueblo", "agency", "other", "Ombudsman's Office"),
+    _entry("XSC:MFFE", "Ministère de la Femme, de la Famille et de l'Enfant", "ministry", "gender_equality", "MFFE",
+           "Ministry of Women, Family and Children", other_sectors="social_affairs"),
+    _entry("XSC:MD", "Ministère de la Défense", "ministry", "defence", "MD", "Ministry of Defence"),
+    _entry("XSC:MS", "Ministère de la Sécurité", "ministry", "interior", "MS", "Ministry of Security",
+           other_sectors="police"),
+    _entry("XSC:MJ", "Ministère de la Justice", "ministry", "justice", "MJ", "Ministry of Justice"),
+    _entry("XSC:MSP", "Ministère de la Santé publique", "ministry", "health", "MSP", "Ministry of Public Health"),
+    _entry("XSC:MATD", "Ministère de l'Administration territoriale et de la Décentralisation", "ministry", "interior",
+           "MATD", "Ministry of Territorial Administration and Decentralisation"),
+)
+
+# ---- the English narrow-matrix plan ---------------------------------------------------------
 
 def _act(number: str | None, text: str, *lead: str) -> ActionSpec:
     return ActionSpec(number=number, text=text, lead=tuple(lead))
@@ -307,7 +343,7 @@ def sample_matrix_plan() -> PlanSpec:
     """English plan drawn as narrow per-strategy tables (like the Republic of Korea's plan)."""
     return PlanSpec(
         title="Illustrative Third National Action Plan on Women, Peace and Security 2025–2029 (sample document)",
-        country=None,
+        country="XSA",
         issuer="Inter-Ministerial Steering Committee on Women, Peace and Security (sample)",
         language="en",
         period=(2025, 2029),
@@ -350,7 +386,7 @@ def sample_wide_plan_en() -> PlanSpec:
     trained = "Number of personnel trained, disaggregated by sex and rank"
     return PlanSpec(
         title="Illustrative Second National Action Plan for the Implementation of Security Council Resolution 1325 (2000), 2024–2028 (sample document)",
-        country=None,
+        country="XSA",
         issuer="National Commission on Women, Peace and Security (sample)",
         language="en",
         period=(2024, 2028),
@@ -466,7 +502,7 @@ def sample_wide_plan_es() -> PlanSpec:
     campanas = (("MINMUJER",), ("MINEDU", "Medios de comunicación"))
     return PlanSpec(
         title="Plan de Acción Nacional ilustrativo para la implementación de la Resolución 1325 (2000) del Consejo de Seguridad, 2024-2027 (documento de muestra)",
-        country=None,
+        country="XSB",
         issuer="Mesa Interinstitucional sobre Mujeres, Paz y Seguridad (muestra)",
         language="es",
         period=(2024, 2027),
@@ -570,7 +606,7 @@ def sample_wide_plan_es_results() -> PlanSpec:
     mm, ine = ("MINMUJER",), ("INE", "MINMUJER")
     return PlanSpec(
         title="Plan de Acción Nacional ilustrativo sobre Mujeres, Paz y Seguridad 2025-2030: matriz de resultados (documento de muestra)",
-        country=None,
+        country="XSB",
         issuer="Ministerio de la Mujer (muestra)",
         language="es",
         period=(2025, 2030),
@@ -631,7 +667,7 @@ def sample_wide_plan_fr() -> PlanSpec:
     prise = ("MSP", "MFFE", "MJ")
     return PlanSpec(
         title="Plan d'action national illustratif pour la mise en œuvre de la résolution 1325 (2000) du Conseil de sécurité, 2025-2029 (document d'exemple)",
-        country=None,
+        country="XSC",
         issuer="Comité national de pilotage de la résolution 1325 (exemple)",
         language="fr",
         period=(2025, 2029),

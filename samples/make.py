@@ -1,6 +1,7 @@
 """Write the sample PDFs: ``python -m samples.make [OUT_DIR]`` (default ``data/raw``).
 
-Every builder writes one PDF and nothing else; output is byte-for-byte reproducible (reportlab's
+Every builder writes one PDF and nothing else; each sample plan also gets a profile
+(``<name>.profile.yaml``: its fictional country) and all share ``sample-actors.csv``. Output is byte-for-byte reproducible (reportlab's
 invariant mode: fixed dates and document ids). Further builders — a report, a scanned plan —
 are added by appending ``(file name, builder)`` to :data:`BUILDERS`, and their truth, where they
 have a :class:`~samples.model.PlanSpec`, to :data:`PLANS`.
@@ -8,6 +9,8 @@ have a :class:`~samples.model.PlanSpec`, to :data:`PLANS`.
 
 from __future__ import annotations
 
+import csv
+import json
 import sys
 import tempfile
 from collections.abc import Callable
@@ -15,7 +18,11 @@ from pathlib import Path
 
 from reportlab import rl_config
 
+from normalizers.actors import CSV_COLUMNS
+from pipeline.profile import profile_path
 from samples.content import (
+    SAMPLE_COUNTRIES,
+    SAMPLE_GAZETTEER,
     sample_matrix_plan,
     sample_wide_plan_en,
     sample_wide_plan_es,
@@ -104,8 +111,35 @@ PLANS: dict[str, Callable[[], PlanSpec]] = {
 }
 
 
+#: Which plan's profile each PDF gets (the scanned plan is the narrow plan's pages).
+PROFILES: dict[str, Callable[[], PlanSpec]] = {**PLANS, "sample-nap-narrow-en-scanned.pdf": sample_matrix_plan}
+ACTORS_CSV = "sample-actors.csv"
+
+
+def write_sample_actors(path: Path) -> None:
+    """The fictional countries' ministries and agencies, in the gazetteer's CSV format."""
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=[*CSV_COLUMNS, "other_sectors"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(SAMPLE_GAZETTEER)
+
+
+def write_profile(pdf_name: str, plan: PlanSpec, path: Path) -> None:
+    """The profile of one sample PDF: its fictional country, issuer and actors."""
+    assert plan.country in SAMPLE_COUNTRIES, plan.country
+    path.write_text(
+        f"# Profile of {pdf_name} (written by python -m samples.make; see pipeline/profile.py).\n"
+        f"# {plan.country}: {SAMPLE_COUNTRIES[plan.country]}. The plan's text names no country.\n"
+        f"country: {plan.country}\n"
+        f"issuer: {json.dumps(plan.issuer, ensure_ascii=False)}\n"
+        f"actors: [{ACTORS_CSV}]\n",
+        encoding="utf-8",
+    )
+
+
 def build_all(out_dir: Path) -> list[Path]:
-    """Run every builder into ``out_dir``; the paths written, in order."""
+    """Run every builder into ``out_dir``, then write the profiles and the sample actors; the
+    paths written, in order."""
     rl_config.invariant = 1
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
@@ -113,6 +147,12 @@ def build_all(out_dir: Path) -> list[Path]:
         path = out_dir / name
         builder(path)
         written.append(path)
+    for name, plan in PROFILES.items():
+        path = profile_path(out_dir / name)
+        write_profile(name, plan(), path)
+        written.append(path)
+    write_sample_actors(out_dir / ACTORS_CSV)
+    written.append(out_dir / ACTORS_CSV)
     return written
 
 

@@ -60,7 +60,7 @@ class PlanSpec:
     """A whole plan: metadata, a few prose paragraphs, then the matrices."""
 
     title: str
-    country: str | None  # ISO 3166-1 alpha-3, None when the plan names no real country
+    country: str | None  # ISO 3166-1 alpha-3; the samples use user-assigned codes of fictional countries
     issuer: str
     language: str  # ISO 639-1: "en", "es", "fr"
     period: tuple[int, int] | None

@@ -14,7 +14,8 @@ from reportlab.pdfgen import canvas
 from normalizers.text import clean_text
 from pipeline.cli import main
 from pipeline.schema import SCHEMAS
-from samples.make import PLANS
+from samples.content import SAMPLE_COUNTRIES
+from samples.make import PLANS, PROFILES
 from samples.model import expected_actions
 from tests.conftest import RAW_SAMPLES
 
@@ -34,8 +35,9 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     (raw / "bad").mkdir(parents=True)
     samples = sorted(RAW_SAMPLES.glob("*.pdf"))
     assert samples, "data/raw holds the sample plans (python -m samples.make)"
-    for pdf in samples:
-        shutil.copy(pdf, raw / pdf.name)
+    for path in sorted(RAW_SAMPLES.iterdir()):  # the PDFs, their profiles and the sample actors
+        if path.is_file() and not path.name.startswith("."):
+            shutil.copy(path, raw / path.name)
     good = samples[0].read_bytes()
     (raw / "bad" / "empty.pdf").write_bytes(b"")
     (raw / "bad" / "not-a-pdf.pdf").write_text("<html><body>Plan d'action national</body></html>")
@@ -135,3 +137,36 @@ def test_sample_plans_give_actions_with_actors_and_provenance(batch: dict[str, P
         assert sorted(leads[a["action_id"]]) == sorted(t.lead), a["text"]
         assert a["page"] >= 1 and a["x1"] > a["x0"] and a["bottom"] > a["top"]
         assert a["extractor"] == "ruled@1" and 0 < a["confidence"] <= 1
+
+
+def test_every_sample_plan_action_has_coded_actors_with_sectors(batch: dict[str, Path]) -> None:
+    """Each action of each sample plan has its actors, every one with a code and a sector from
+    the profile's fictional country or the shared lists; the manifest counts no unknown actor."""
+    out = batch["out"]
+    docs = {d["doc_id"]: d for d in pq.read_table(out / "documents.parquet").to_pylist()}
+    plans = {doc_id for doc_id, d in docs.items() if d["source_path"] in PROFILES}
+    assert len(plans) == len(PROFILES)
+    actors: dict[tuple[str, str], list[dict]] = {}
+    for a in pq.read_table(out / "actors.parquet").to_pylist():
+        actors.setdefault((a["doc_id"], a["action_id"]), []).append(a)
+    directory = {r["actor_code"]: r for r in pq.read_table(out / "actor_directory.parquet").to_pylist()}
+    actions = [a for a in pq.read_table(out / "actions.parquet").to_pylist() if a["doc_id"] in plans]
+    per_doc = {d: sum(1 for a in actions if a["doc_id"] == d) for d in plans}
+    for doc_id, n in per_doc.items():  # the scanned sample holds the first pages of its plan
+        path = docs[doc_id]["source_path"]
+        assert n == len(expected_actions(PLANS[path]())) if path in PLANS else n > 0, path
+    for action in actions:
+        doc = docs[action["doc_id"]]
+        found = actors.get((action["doc_id"], action["action_id"]), [])
+        assert found, (doc["source_path"], action["text"])
+        for a in found:
+            assert a["actor_code"] in directory and a["sector"], (doc["source_path"], a["actor_raw"])
+            country = directory[a["actor_code"]]["country"]
+            assert country in (None, doc["country"]), (doc["source_path"], a["actor_code"])
+    for doc_id in plans:
+        assert docs[doc_id]["country"] in SAMPLE_COUNTRIES and docs[doc_id]["issuer"]
+    manifest = json.loads((out / "manifest.json").read_text())
+    profiled = [i for i in manifest["inputs"] if i["profile"]]
+    assert {i["path"] for i in profiled} == set(PROFILES)
+    assert all(len(i["profile"]["sha256"]) == 64 for i in profiled)
+    assert manifest["unknown_actors"]["count"] == 0

@@ -11,16 +11,32 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
+from normalizers.actors import load_gazetteer
+from pipeline.profile import load_profile, profile_path
 from samples.content import (
+    SAMPLE_COUNTRIES,
+    SAMPLE_GAZETTEER,
     sample_matrix_plan,
     sample_wide_plan_en,
     sample_wide_plan_es,
     sample_wide_plan_es_results,
     sample_wide_plan_fr,
 )
-from samples.make import BUILDERS, PLANS, build_all
-from samples.model import ActionSpec, ObjectiveSpec, PillarSpec, count_objectives, expected_actions
-from samples.render import COLUMN_SETS, RenderLayout, coverage_text, render_narrow_matrix, render_wide_matrix
+from samples.make import ACTORS_CSV, BUILDERS, PLANS, PROFILES, build_all
+from samples.model import (
+    ActionSpec,
+    ObjectiveSpec,
+    PillarSpec,
+    count_objectives,
+    expected_actions,
+)
+from samples.render import (
+    COLUMN_SETS,
+    RenderLayout,
+    coverage_text,
+    render_narrow_matrix,
+    render_wide_matrix,
+)
 from samples.seeds import SEEDS_DIR, kor_nap_plan
 from samples.table import PlacedCell
 
@@ -183,7 +199,7 @@ def test_sample_plan_shape():
     rows = expected_actions(plan)
     assert len(plan.pillars) == 5 and count_objectives(plan, 0) >= 8 and len(rows) >= 40
     assert sum(1 for r in rows if r.number is None) >= 3
-    assert "sample" in plan.title and plan.country is None
+    assert "sample" in plan.title and plan.country in SAMPLE_COUNTRIES
     runs = sum(1 for a, b in zip(rows, rows[1:]) if a.path == b.path and a.lead == b.lead)
     assert runs >= 10  # actor cells merged over several actions
 
@@ -306,11 +322,28 @@ def test_plans_are_well_formed():
 def test_make_is_deterministic_and_matches_data_raw(tmp_path):
     first = build_all(tmp_path / "a")
     subprocess.run([sys.executable, "-m", "samples.make", str(tmp_path / "b")], cwd=ROOT, check=True, capture_output=True)
-    assert [p.name for p in first] == [name for name, _ in BUILDERS]
-    assert set(PLANS) <= {name for name, _ in BUILDERS}
+    pdfs = [name for name, _ in BUILDERS]
+    assert [p.name for p in first] == [*pdfs, *(profile_path(Path(n)).name for n in PROFILES), ACTORS_CSV]
+    assert set(PLANS) <= set(PROFILES) <= set(pdfs)
     for path in first:
         again = tmp_path / "b" / path.name
         assert path.read_bytes() == again.read_bytes(), path.name
         committed = ROOT / "data" / "raw" / path.name
         if committed.is_file():
             assert committed.read_bytes() == path.read_bytes(), f"{path.name} is stale: run python -m samples.make"
+
+
+def test_sample_profiles_name_fictional_countries_and_their_actors(tmp_path):
+    """Each sample plan's profile states its fictional country; the sample actors stay out of
+    the real gazetteer and every code is new to it."""
+    written = build_all(tmp_path)
+    real = load_gazetteer()
+    codes = {row["code"] for row in SAMPLE_GAZETTEER}
+    assert codes.isdisjoint(a.code for a in real)
+    assert {row["country"] for row in SAMPLE_GAZETTEER} == set(SAMPLE_COUNTRIES)
+    assert not set(SAMPLE_COUNTRIES) & set(real.countries)
+    for name, plan in PROFILES.items():
+        profile = load_profile(tmp_path / name, tmp_path)
+        assert profile is not None and profile.country == plan().country
+        assert {a.code for a in profile.actors} == codes
+        assert profile.path in {p.name for p in written}
