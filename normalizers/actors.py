@@ -1177,7 +1177,9 @@ def _looks_like_one_name(parts: Sequence[str]) -> bool:
 def _run_reads_as_one(parts: Sequence[str], run: str, gaz: Gazetteer | None, fuzzy: bool) -> bool:
     """Whether pieces joined back (``run``) name one actor; ``fuzzy``: as a near miss of a name."""
     known_parts = [_known(p, gaz) for p in parts] if gaz is not None else [False] * len(parts)
-    if fuzzy:
+    if fuzzy:  # a near miss never swallows a known acronym (``OSC, Chefs religieux et …``)
+        if any(k and _is_acronym(p.strip()) for k, p in zip(known_parts, parts)):
+            return False
         return not all(known_parts) and _known(run, gaz, fuzzy=True)
     if _known_name(run, gaz):
         return True
@@ -1284,10 +1286,11 @@ def _shared_head_hits(text: str, gaz: Gazetteer, country: str | None) -> list[_H
         return []
     hits: list[_Hit] = []
     for reading in readings:
-        for hit in _resolve(reading, gaz, country):
-            if hit.actor is None or all(h.actor is None or h.actor.code != hit.actor.code for h in hits):
-                hits.append(hit)
-    return hits if hits and all(h.actor is not None for h in hits) else []
+        found = _resolve(reading, gaz, country)
+        if not found or any(h.actor is None for h in found):
+            return []  # every reading must name a known actor
+        hits.extend(h for h in found if all(h.actor.code != k.actor.code for k in hits))  # type: ignore[union-attr]
+    return hits
 
 
 def _chunk_segments(text: str, start: int, end: int, gaz: Gazetteer | None) -> list[_Segment]:

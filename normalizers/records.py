@@ -42,7 +42,7 @@ class DocumentRecord:
     sha256: str = req(STR, "SHA-256 of the file's bytes")
     title: str | None = col(STR, "title: PDF metadata or the largest text on the first page")
     issuer: str | None = col(STR, "issuing government or body, when stated")
-    country: str | None = col(STR, "ISO 3166-1 alpha-3 code of the plan's country, or null")
+    country: str | None = col(STR, "ISO 3166-1 alpha-3 code of the plan's country (detected, or stated by the document's profile; user-assigned X.. codes for countries outside ISO 3166), or null")
     doc_type: str | None = col(STR, "nap | un_report | recommendations | other")
     nap_number: int | None = col(I32, "ordinal of the plan (1 for a first NAP), when stated")
     period_start: int | None = col(I32, "first year the plan covers")

@@ -40,4 +40,6 @@ def test_dvc_repro_in_a_fresh_copy(tmp_path: Path) -> None:
     docs = pq.read_table(out / "documents.parquet")
     assert docs.num_rows == len(list((work / "data" / "raw").rglob("*.pdf")))
     assert pq.read_table(out / "actions.parquet").num_rows > 0
+    # the profiles beside the sample PDFs travel through the interim files to the datasets
+    assert {"XSA", "XSB", "XSC"} <= set(docs.column("country").to_pylist())
     assert (work / "dvc.lock").exists()
