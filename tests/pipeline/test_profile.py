@@ -17,7 +17,9 @@ from pipeline.settings import PipelineSettings
 from samples.content import sample_wide_plan_en
 from samples.make import ACTORS_CSV, write_sample_actors
 from samples.model import expected_actions
-from samples.render import COLUMN_SETS, Column, render_wide_matrix
+from samples.render import COLUMN_SETS, Column, render_narrow_matrix, render_wide_matrix
+from samples.seeds import kor_nap_plan
+from tests.conftest import SEEDS, need
 
 #: The English wide matrix with its actor columns headed by words no vocabulary knows.
 ODD_COLUMNS = tuple(
@@ -166,3 +168,41 @@ def test_a_profile_entry_adds_a_local_acronym_to_a_known_body() -> None:
     assert [m.actor_code for m in match_actors("MOEA, MND", extended, "KOR")] == ["KOR:MOFA", "KOR:MND"]
     assert set(mofa.aliases) < set(extended.get("KOR:MOFA").aliases)  # the reference aliases stay
     assert len(extended) == len(gaz)
+
+
+KOR_PROFILE = """\
+# The plan prints MOEA once (action 10.2.1, humanitarian assistance), a misprint of MOFA
+country: KOR
+actors:
+  - {code: "KOR:MOFA", name: Ministry of Foreign Affairs, country: KOR, actor_type: ministry,
+     sector: foreign_affairs, aliases: [MOEA]}
+"""
+
+
+def test_every_action_of_the_korean_plan_has_coded_actors(tmp_path: Path) -> None:
+    """The plan rendered from the Korean seed: detection finds the country and every actor but
+    the misprinted ``MOEA`` (left unknown and counted); with the plan's profile, every action
+    has its actors with codes and sectors."""
+    plan = kor_nap_plan(need(SEEDS / "kor-nap-2.txt"))
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    render_narrow_matrix(plan, raw / "kor-nap-2.pdf")
+
+    def run(out: Path) -> tuple[list[dict], dict[str, list[dict]], dict]:
+        assert main(["run", str(raw), "--out", str(out), "--quiet"]) == 0
+        actors: dict[str, list[dict]] = {}
+        for a in _rows(out, "actors"):
+            actors.setdefault(a["action_id"], []).append(a)
+        return _rows(out, "actions"), actors, json.loads((out / "manifest.json").read_text())
+
+    actions, actors, manifest = run(tmp_path / "detected")
+    assert len(actions) == len(expected_actions(plan)) and _rows(tmp_path / "detected", "documents")[0]["country"] == "KOR"
+    unknown = [a for found in actors.values() for a in found if a["actor_code"] is None]
+    assert [a["actor_raw"] for a in unknown] == ["MOEA"] and manifest["unknown_actors"]["values"] == ["MOEA"]
+
+    profile_path(raw / "kor-nap-2.pdf").write_text(KOR_PROFILE, encoding="utf-8")
+    actions, actors, manifest = run(tmp_path / "profiled")
+    for action in actions:
+        found = actors.get(action["action_id"], [])
+        assert found and all(a["actor_code"] and a["sector"] for a in found), action["text"]
+    assert manifest["unknown_actors"]["count"] == 0
