@@ -18,6 +18,8 @@ Pure steps over a :class:`PageLayout`:
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from extractors.grid import words_to_text
@@ -298,12 +300,51 @@ def infer_label_spans(slots: list[list[list[Word]]], col: int, n_rows: int) -> d
     return spans
 
 
+#: a paragraph number or list label on its own: "12.", "17.3", "(b)", "iv)", "•"
+_LABEL = re.compile(r"^(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]?|\(?[a-zA-Z]{1,2}[.)]|\(?[ivxlcIVXLC]{1,6}[.)]|[•·▪●○◦*–—-])$")
+
+
 def _is_list(cells: list[Cell], n_cols: int) -> bool:
     """Two columns whose first holds only markers (numbers, letters, bullets): a list, not a table."""
     if n_cols != 2:
         return False
     firsts = [c.text for c in cells if c.col == 0 and c.text]
-    return all(len(t) <= 4 for t in firsts)
+    return all(len(t) <= 4 or _LABEL.match(t) for t in firsts)
+
+
+_PARA_START = re.compile(r"^(?:\d{1,3}\.|\d{1,3}\.\d{1,3}\.?)$")
+
+
+def _paragraph_row(filled: list[Cell], n_cols: int) -> bool:
+    """A numbered paragraph of running text read as a table row: its number, then a sentence
+    of a dozen words or more, in one cell or in a number cell and one cell over the rest."""
+    if not filled or len(filled) > 2:
+        return False
+    if len(filled) == 2 and not (filled[0].col == 0 and filled[1].col + filled[1].colspan == n_cols
+                                 and filled[1].colspan == n_cols - 1):
+        return False
+    tokens = " ".join(c.text for c in filled).split()
+    return len(tokens) >= 12 and bool(_PARA_START.match(tokens[0])) and tokens[1][:1].isupper()
+
+
+def _prose_rows(cells: list[Cell], n_rows: int, n_cols: int, min_rows: int) -> tuple[int, int]:
+    """Rows ``[first, end)`` that are the table: numbered paragraphs of the running text above
+    it (with the lines that continue them: one cell, not in the first column) and from the first
+    numbered paragraph below it on are cut away."""
+    by_row: dict[int, list[Cell]] = {}
+    for c in cells:
+        if c.text.strip():
+            by_row.setdefault(c.row, []).append(c)
+    rows = [sorted(by_row.get(r, []), key=lambda c: c.col) for r in range(n_rows)]
+    first = 0
+    while first < n_rows - min_rows:
+        filled = rows[first]
+        goes_on = first > 0 and len(filled) == 1 and filled[0].col > 0 and filled[0].rowspan == 1
+        if not (_paragraph_row(filled, n_cols) or goes_on):
+            break
+        first += 1
+    end = next((r for r in range(first + min_rows, n_rows) if _paragraph_row(rows[r], n_cols)), n_rows)
+    return first, end
 
 
 def _cells(slots: list[list[list[Word]]], col_spans: dict[tuple[int, int], int], edges: list[float],
@@ -363,34 +404,18 @@ def text_tables(layout: PageLayout, settings: TextGridSettings = TextGridSetting
         n_cols = len(edges) - 1
         rules = _row_breaks_from_rules(layout, run, edges[0], edges[-1])
         groups = _rows(run, edges, rules)
-        if len(groups) < settings.min_rows:
+        built = _grid(groups, edges, rules, settings)
+        if built is not None:
+            first, end = _prose_rows(built[0], len(groups), n_cols, settings.min_rows)
+            if (first, end) != (0, len(groups)):
+                groups = groups[first:end]
+                built = _grid(groups, edges, rules, settings)
+        if built is None:
             continue
+        cells, row_edges, score = built
         n_rows = len(groups)
-        slots: list[list[list[Word]]] = [[[] for _ in range(n_cols)] for _ in range(n_rows)]
-        col_spans: dict[tuple[int, int], int] = {}
-        crossing = 0
-        n_segs = 0
-        for r, group in enumerate(groups):
-            for ln in group:
-                for seg in ln.segments:
-                    c0, c1 = _cols_of(seg, edges)
-                    n_segs += 1
-                    inner = edges[c0 + 1:c1 + 1]
-                    if c1 > c0 and len(seg.words) > 1 and any(_straddles(w, e) for w in seg.words for e in inner):
-                        crossing += 1  # a phrase runs over a gutter: a spanning cell (a lone word goes by its centre)
-                        col_spans[(r, c0)] = max(col_spans.get((r, c0), 1), c1 - c0 + 1)
-                        slots[r][c0].extend(seg.words)
-                        continue
-                    for w in seg.words:  # words that only sat close together: each in its column
-                        slots[r][_cols_of(Segment((w,)), edges)[0]].append(w)
-        row_tops = [min(ln.top for ln in g) for g in groups]
-        row_bottoms = [max(ln.bottom for ln in g) for g in groups]
-        row_edges = [row_tops[0]] + [(row_bottoms[i] + row_tops[i + 1]) / 2 for i in range(n_rows - 1)] + [row_bottoms[-1]]
-        merged = _merged_down(groups, rules, edges) if rules else set()
-        cells = _cells(slots, col_spans, edges, row_edges, label_spans=not rules, merged_down=merged)
         if _is_list(cells, n_cols):
             continue
-        score = round(0.8 * (1 - crossing / max(1, n_segs)), 4)  # below a ruled table by design
         tables.append(Table(
             doc_id=layout.doc_id, page_no=layout.page_no, index=0, n_rows=n_rows, n_cols=n_cols,
             cells=tuple(cells), x0=round(edges[0], 2), top=round(row_edges[0], 2), x1=round(edges[-1], 2),
@@ -398,3 +423,37 @@ def text_tables(layout: PageLayout, settings: TextGridSettings = TextGridSetting
             col_edges=tuple(round(e, 2) for e in edges), row_edges=tuple(round(e, 2) for e in row_edges),
         ))
     return tables
+
+
+def _grid(groups: list[list[Line]], edges: list[float], rules: list[tuple[float, float, float]] | None,
+          settings: TextGridSettings) -> tuple[list[Cell], list[float], float] | None:
+    """Cells, row edges and score of the rows ``groups`` between column ``edges``; None when
+    there are too few rows."""
+    if len(groups) < settings.min_rows:
+        return None
+    n_cols = len(edges) - 1
+    n_rows = len(groups)
+    slots: list[list[list[Word]]] = [[[] for _ in range(n_cols)] for _ in range(n_rows)]
+    col_spans: dict[tuple[int, int], int] = {}
+    crossing = 0
+    n_segs = 0
+    for r, group in enumerate(groups):
+        for ln in group:
+            for seg in ln.segments:
+                c0, c1 = _cols_of(seg, edges)
+                n_segs += 1
+                inner = edges[c0 + 1:c1 + 1]
+                if c1 > c0 and len(seg.words) > 1 and any(_straddles(w, e) for w in seg.words for e in inner):
+                    crossing += 1  # a phrase runs over a gutter: a spanning cell (a lone word goes by its centre)
+                    col_spans[(r, c0)] = max(col_spans.get((r, c0), 1), c1 - c0 + 1)
+                    slots[r][c0].extend(seg.words)
+                    continue
+                for w in seg.words:  # words that only sat close together: each in its column
+                    slots[r][_cols_of(Segment((w,)), edges)[0]].append(w)
+    row_tops = [min(ln.top for ln in g) for g in groups]
+    row_bottoms = [max(ln.bottom for ln in g) for g in groups]
+    row_edges = [row_tops[0]] + [(row_bottoms[i] + row_tops[i + 1]) / 2 for i in range(n_rows - 1)] + [row_bottoms[-1]]
+    merged = _merged_down(groups, rules, edges) if rules else set()
+    cells = _cells(slots, col_spans, edges, row_edges, label_spans=not rules, merged_down=merged)
+    score = round(0.8 * (1 - crossing / max(1, n_segs)), 4)  # below a ruled table by design
+    return cells, row_edges, score

@@ -58,7 +58,8 @@ _SUP_TAIL = re.compile(f"^(?P<base>.*?[^{_SUPERSCRIPTS}])(?P<sup>[{_SUPERSCRIPTS
 _UNITS = frozenset({"m", "km", "cm", "mm", "ft", "m3", "km2"})
 _SUP_ONLY = re.compile(f"^[{_SUPERSCRIPTS}]+$")
 _MARKER = re.compile(r"^(?:\d{1,3}|[*†‡§¶]{1,3}|[a-z])(?:,\s?(?:\d{1,3}|[a-z]))*$")
-_PARA_NUMBER = re.compile(r"^(\d{1,3})\.$")
+# "12." and, in fascicles numbered by section, "17.1" / "17.12." (not a bare "12": a figure)
+_PARA_NUMBER = re.compile(r"^(\d{1,3}\.\d{1,3}|\d{1,3}(?=\.$))\.?$")
 _ITEM_LABEL = re.compile(r"^(?:\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)|(?:[a-z]|[ivx]{1,4})\))$")
 _BULLET_TOKEN = re.compile("^[" + re.escape(BULLETS.replace("-", "")) + r"\-]$")
 _TABLE_NOTE = re.compile(r"^(?:Notes?|Sources?|Abbreviations)\s*:", re.I)
@@ -691,7 +692,7 @@ def classify_lines(
     toc = toc_lines(lines)
     pitch = _line_pitch(lines, body)
     roles: list[Role] = []
-    expected = 1
+    expected = "1"
     for i, line in enumerate(lines):
         words = line.words
         m = metrics[(line.page_no, line.column)]
@@ -712,11 +713,16 @@ def classify_lines(
         rest_bold = sum(len(t.text) for t in rest if t.bold) * 2 > sum(len(t.text) for t in rest) if rest else False
         if num and rest and not (words[lead].bold and rest_bold) and abs(line.size - body) <= 1.2:
             gap = rest[0].x0 - words[lead].x1
-            n = int(num.group(1))
+            n = num.group(1)
             at_margin = line.x0 <= m.margin + 4
-            if at_margin and (gap >= settings.number_gap_pt or (n == expected and gap >= 1.5)):
-                roles.append(Role("para", num.group(1)))
-                expected = n + 1
+            # "17.1" opens a section's run and "17.12" continues it (a paragraph or two may have
+            # gone into a table); "85.8 per cent" does neither
+            head, _, tail = n.rpartition(".")
+            exp_head, _, exp_tail = expected.rpartition(".")
+            in_run = not head or tail == "1" or (head == exp_head and 0 <= int(tail) - int(exp_tail) <= 3)
+            if at_margin and in_run and (gap >= settings.number_gap_pt or (n == expected and gap >= 1.5)):
+                roles.append(Role("para", n))
+                expected = f"{head}.{int(tail) + 1}" if head else str(int(tail) + 1)
                 continue
         larger = line.size >= body * settings.heading_size_ratio
         upper = line.text.isupper() and len(line.text) > 3 and len(words) <= 12 and abs(line.size - body) <= 1
@@ -1248,12 +1254,12 @@ def _paragraph(block: Block, index: int, vocab: Counter[str], section: int | Non
     number = block.number
     full = "\n".join(texts)
     if number is not None:
-        stripped = re.sub(rf"^(?:[{re.escape(BULLETS)}]\s*)?{re.escape(number)}\.\s*", "", full)
+        stripped = re.sub(rf"^(?:[{re.escape(BULLETS)}]\s*)?{re.escape(number)}\.?\s*", "", full)
         cut = len(full) - len(stripped)
         refs = [Ref(max(0, r.offset - cut), r.marker, r.page) for r in refs]
         full = stripped
         label, text, page, bbox, conf = parts[0]
-        parts[0] = (label, re.sub(rf"^(?:[{re.escape(BULLETS)}]\s*)?{re.escape(number)}\.\s*", "", text), page, bbox, conf)
+        parts[0] = (label, re.sub(rf"^(?:[{re.escape(BULLETS)}]\s*)?{re.escape(number)}\.?\s*", "", text), page, bbox, conf)
     return _Para(
         block_index=index,
         number=number,

@@ -70,13 +70,14 @@ def parsed(gazetteer):
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def numbered_runs(result: ReportResult) -> list[list[int]]:
-    """Paragraph numbers in order, cut where the numbering starts again at 1 (annexes, parts)."""
+def numbered_runs(result: ReportResult, dotted: bool = False) -> list[list[int]]:
+    """Paragraph numbers in order, cut where the numbering starts again at 1 (annexes, parts);
+    with ``dotted``, the runs of section-numbered paragraphs (``1.1``, ``1.2`` …) instead."""
     runs: list[list[int]] = []
     for p in result.paragraphs:
-        if p.number is None:
+        if p.number is None or ("." in p.number) != dotted:
             continue
-        n = int(p.number)
+        n = int(p.number.rpartition(".")[2])
         if n == 1 or not runs:
             runs.append([n])
         else:
@@ -90,7 +91,7 @@ def test_paragraph_numbering_is_continuous(parsed, name):
     runs = numbered_runs(result)
     _, n_runs, _ = REPORTS[name]
     assert len(runs) == n_runs
-    for run in runs:
+    for run in runs + numbered_runs(result, dotted=True):
         assert run == list(range(1, len(run) + 1)), f"gap or duplicate in {run}"
     assert sum(len(r) for r in runs) >= 50
 
