@@ -97,6 +97,7 @@ class _Action:
     values: dict[str, list[str]] = field(default_factory=dict)
     actors: list[tuple[str, str]] = field(default_factory=list)
     seq: int = 0
+    top: float | None = None  # where its label line starts, when several actions share a cell
 
 
 @dataclass
@@ -158,6 +159,7 @@ class _Builder:
         self.actions: list[_Action] = []
         self.stack: list[_Node] = []
         self.context: _Context | None = None
+        self.words: Sequence[Word] = ()  # the words of the page of the table being read
 
     # -- tree
 
@@ -253,7 +255,8 @@ class _Builder:
                     roles[col] = role
         return n_header, roles
 
-    def on_table(self, table: Table) -> None:
+    def on_table(self, table: Table, words: Sequence[Word] = ()) -> None:
+        self.words = words
         grid = table.grid()
         n_header, roles = self._roles(table, grid)
         ctx = self.context
@@ -382,9 +385,11 @@ class _Builder:
                     targets = list(row_actions)
                     if text and at_top and ctx is not None:
                         targets = ctx.pending_actor.get(col, []) + targets  # its label is below the break
+                    aligned = _aligned_actors(row_actions, cell, self.words) if len(row_actions) > 1 else None
                     for act in targets:
-                        if text and (text, actor_role) not in act.actors:
-                            act.actors.append((text, actor_role))
+                        mine = aligned.get(id(act), text) if aligned is not None else text
+                        if mine and (mine, actor_role) not in act.actors:
+                            act.actors.append((mine, actor_role))
                     if cell.row + cell.rowspan >= table.n_rows:  # the cell runs into the page break
                         if text:
                             carry[col] = text
@@ -438,8 +443,13 @@ class _Builder:
         made = []
         extractor = f"{table.extractor}@1"
         if items:
+            lines = _cell_lines(cell, self.words)
             for label, text in items:
                 made.append(_Action(label, clean_text(text), parent, table.page_no, cell.bbox, extractor, table.score))
+            tops = [next((top for top, line in lines if line.startswith(label)), None) for label, _ in items]
+            if all(t is not None for t in tops) and tops == sorted(set(tops)):  # type: ignore[type-var]
+                for act, top in zip(made, tops):
+                    act.top = top
         else:
             number, rest = parse_numbering(clean_text(cell.text))
             if number is not None and number.style == "prefixed":
@@ -553,6 +563,48 @@ def unwrap_lines(text: str) -> str:
     return "\n".join(out)
 
 
+def _cell_lines(cell: Cell, words: Sequence[Word]) -> list[tuple[float, str]]:
+    """(top, text) of the lines of the page's words inside the cell."""
+    inside = [w for w in words if cell.x0 <= w.xc <= cell.x1 and cell.top <= w.yc <= cell.bottom]
+    return [(min(w.top for w in ln), " ".join(w.text for w in ln)) for ln in group_lines(inside)]
+
+
+def _aligned_actors(actions: list[_Action], cell: Cell, words: Sequence[Word]) -> dict[int, str] | None:
+    """Actors of one cell shared out among the lettered activities of the action cell beside it,
+    when each actor line starts level with an activity and the names stand apart (``a) … | MOD``,
+    a blank line, ``b) … | NPS``): an activity gets the lines level with it, one without any those
+    of the activity above (a cell merged over both). None when the lines do not line up or follow
+    each other as a list: every activity then gets the whole cell."""
+    if any(a.top is None for a in actions):
+        return None
+    entries: list[tuple[float, list[str]]] = []
+    for top, line in _cell_lines(cell, words):
+        if entries and line[:1].islower():
+            entries[-1][1].append(line)  # a wrapped name goes on
+        else:
+            entries.append((top, [line]))
+    if not entries:
+        return None
+    tops = [a.top for a in actions]
+    size = max((w.size for w in words if cell.x0 <= w.xc <= cell.x1 and cell.top <= w.yc <= cell.bottom), default=10.0)
+    if any(b[0] - a[0] - (len(a[1]) - 1) * 1.2 * size < 1.8 * size for a, b in zip(entries, entries[1:])):
+        return None  # names on consecutive lines are a list for all the activities, not one each
+    owner: dict[int, list[str]] = {}
+    for top, lines in entries:
+        near = [i for i, t in enumerate(tops) if abs(top - t) <= 0.4 * size]  # type: ignore[operator]
+        if not near:
+            return None
+        owner.setdefault(near[0], []).extend(lines)
+    if 0 not in owner:
+        return None
+    out: dict[int, str] = {}
+    current = ""
+    for i, act in enumerate(actions):
+        current = unwrap_lines("\n".join(owner[i])) if i in owner else current
+        out[id(act)] = current
+    return out
+
+
 def _apply_values(actions: list[_Action], role: str, text: str) -> None:
     if not text.strip():
         return
@@ -592,7 +644,7 @@ def build_structure(
             flow.append((block[0].bbox[1], 0, block))
         for _, kind, item in sorted(flow, key=lambda f: (f[0], f[1])):
             if kind == 1:
-                builder.on_table(item)  # type: ignore[arg-type]
+                builder.on_table(item, layout.words)  # type: ignore[arg-type]
             else:
                 builder.on_block(item)  # type: ignore[arg-type]
     return builder.records()

@@ -109,12 +109,13 @@ def test_wide_matrix_lettered_activities(tmp_path: Path, plan_fn, kwargs) -> Non
 
 
 def test_wide_matrix_without_any_ruling(tmp_path: Path) -> None:
-    """Whitespace only: every action and its objective; indicators and actors almost all."""
+    """Whitespace only: every action, its objective and its actors (rows that run together
+    share out the actor lines level with each activity); indicators almost all."""
     plan = sample_wide_plan_en()
     render_wide_matrix(plan, tmp_path / "unruled.pdf", ruling="none")
     found, _ = _found(tmp_path / "unruled.pdf")
     truth = _truth(plan)
-    assert [(r.number, r.text, r.parent) for r in found] == [(r.number, r.text, r.parent) for r in truth]
+    assert [(r.number, r.text, r.parent, r.actors) for r in found] == [(r.number, r.text, r.parent, r.actors) for r in truth]
     same_ind = sum(g.indicator == w.indicator for g, w in zip(found, truth)) / len(truth)
     assert same_ind >= 0.95
 
