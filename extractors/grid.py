@@ -231,6 +231,7 @@ def split_spans_at_gutters(
 
 
 _NUMERIC = re.compile(r"[-+–(]?[$€£]?\d[\d.,\s%]*\)?%?\*{0,2}|[-–—.]{1,3}|n/?a")
+_LIST_LABEL = re.compile(r"\(?\d{1,2}\)|\d{1,2}\.")  # "1)", "(2)", "3.": an item's number, not a value
 
 
 def _line_centres_of(ys: list[float]) -> list[float]:
@@ -278,7 +279,8 @@ def split_rows_at_baselines(
         if sum(1 for p in per_cell if len(p) >= 0.8 * len(union)) < 2:
             continue
         row_words = [w for w in words if cols[0] <= w.xc <= cols[-1] and rows[r] <= w.yc <= rows[r + 1]]
-        valued = sum(1 for u in union if any(_NUMERIC.fullmatch(w.text) for w in row_words if abs(w.yc - u) < 0.3 * pitch))
+        valued = sum(1 for u in union if any(_NUMERIC.fullmatch(w.text) and not _LIST_LABEL.fullmatch(w.text)
+                                              for w in row_words if abs(w.yc - u) < 0.3 * pitch))
         if valued < 0.8 * len(union):
             continue  # lines must carry values: wrapped header or prose lines stay one row
         cuts.extend(round((a + b) / 2, 2) for a, b in zip(union, union[1:]))

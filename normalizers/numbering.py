@@ -11,7 +11,10 @@ Recognised (with the text that follows):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from normalizers.text import BULLETS
 
 _ROMAN = re.compile(r"^(?=[ivxlc]+$)m{0,3}(c[md]|d?c{0,3})(x[cl]|l?x{0,3})(i[xv]|v?i{0,3})$", re.I)
 _PREFIX_WORDS = (
@@ -132,6 +135,57 @@ def split_lettered_items(text: str) -> list[tuple[str, str]]:
         stop = kept[i + 1][0] if i + 1 < len(kept) else len(text)
         items.append((label, text[end:stop].strip()))
     return items
+
+
+_NUMBERED_START = re.compile(r"(?:^|\n)[ \t]*(\(?\d{1,2}[.)])[ \t]+")
+_DECIMAL_START = re.compile(r"(?:^|\n)[ \t]*(\d{1,2}(?:\.\d{1,2}){1,3}\.?)[ \t]+")
+_ROMAN_START = re.compile(r"(?:^|\n)[ \t]*(\(?[ivx]{1,4}[.)])[ \t]+", re.I)
+_BULLET_START = re.compile(r"(?:^|\n)[ \t]*([" + re.escape(BULLETS) + r"])[ \t]+")
+
+
+def _sequence(text: str, pattern: re.Pattern[str], value: Callable[[str], int | None]) -> list[tuple[str, str]]:
+    """Items whose labels run 1, 2, 3 … (from the first label's value), each opening a line."""
+    starts = [(m.start(1), m.end(), m.group(1)) for m in pattern.finditer(text)]
+    if len(starts) < 2 or text[: starts[0][0]].strip():
+        return []
+    kept: list[tuple[int, int, str]] = []
+    expected = value(starts[0][2])
+    for start, end, label in starts:
+        n = value(label)
+        if n is not None and n == expected:
+            kept.append((start, end, label))
+            expected += 1
+    if len(kept) < 2:
+        return []
+    return [(label, text[end : kept[i + 1][0] if i + 1 < len(kept) else len(text)].strip())
+            for i, (_, end, label) in enumerate(kept)]
+
+
+def split_cell_items(text: str) -> list[tuple[str, str]]:
+    """The activities listed in one cell, as (label, text): lettered (``a) … b) …``), numbered
+    (``1) … 2) …``, ``1. … 2. …``), roman (``i) … ii) …``), decimal under one parent (``1.2.1 …
+    1.2.2 …``) or bulleted (``• … • …``, label "");
+    [] when the cell holds one activity. Items open lines and run in order from the first line,
+    so a list under a lead-in line (``Train staff on:`` ``• …``) stays one activity."""
+    items = split_lettered_items(text)
+    if items:
+        return items
+    items = _sequence(text, _NUMBERED_START, lambda label: int(label.strip("().")))
+    if items:
+        return items
+    items = _sequence(text, _ROMAN_START, lambda label: roman_to_int(label.strip("().")))
+    if items:
+        return items
+    decimal = [m.group(1).rstrip(".") for m in _DECIMAL_START.finditer(text)]
+    if decimal and len({d.rpartition(".")[0] for d in decimal}) == 1:  # 1.1.1, 1.1.2 … under one parent
+        items = _sequence(text, _DECIMAL_START, lambda label: int(label.rstrip(".").rpartition(".")[2]))
+        if items:
+            return items
+    starts = list(_BULLET_START.finditer(text))
+    if len(starts) < 2 or text[: starts[0].start(1)].strip():
+        return []
+    return [("", text[m.end() : starts[i + 1].start() if i + 1 < len(starts) else len(text)].strip())
+            for i, m in enumerate(starts)]
 
 
 _LETTER_REF = re.compile(r"(?<![\w(])\(?([a-z])\)(?=[\s,;:]|$)", re.I)

@@ -21,13 +21,14 @@ General mechanisms only (no rule knows a particular plan):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
 from extractors.model import BBox, Cell, PageLayout, Table, TextLine, Word, group_lines, union_bbox
-from normalizers.numbering import Numbering, parse_numbering, split_lettered_items, split_lettered_references
+from normalizers.numbering import Numbering, parse_numbering, split_cell_items, split_lettered_references
 from normalizers.records import ActionRecord, ObjectiveRecord
-from normalizers.text import clean_text
+from normalizers.text import BULLETS, clean_text
 from normalizers.vocabulary import PhraseVocabulary, classify_pillar, header_role
 
 OBJECTIVE_ROLES = ("pillar", "strategic_objective", "objective", "specific_objective", "strategy", "expected_result", "output")
@@ -439,21 +440,18 @@ class _Builder:
         return parent
 
     def _actions_from_cell(self, cell: Cell, table: Table, parent: _Node | None) -> list[_Action]:
-        items = split_lettered_items(cell.text)
+        items = split_cell_items(cell.text)
         made = []
         extractor = f"{table.extractor}@1"
         if items:
-            lines = _cell_lines(cell, self.words)
             for label, text in items:
-                made.append(_Action(label, clean_text(text), parent, table.page_no, cell.bbox, extractor, table.score))
-            tops = [next((top for top, line in lines if line.startswith(label)), None) for label, _ in items]
-            if all(t is not None for t in tops) and tops == sorted(set(tops)):  # type: ignore[type-var]
-                for act, top in zip(made, tops):
-                    act.top = top
+                made.append(_Action(label or None, clean_text(text), parent, table.page_no, cell.bbox, extractor, table.score))
+            _locate_items(made, items, _cell_lines(cell, self.words))
         else:
-            number, rest = parse_numbering(clean_text(cell.text))
+            text = _BULLET_LEAD.sub("", clean_text(cell.text))  # "• Review …": one bulleted activity
+            number, rest = parse_numbering(text)
             if number is not None and number.style == "prefixed":
-                number, rest = None, clean_text(cell.text)
+                number, rest = None, text
             made.append(_Action(number.label if number else None, rest, parent, table.page_no, cell.bbox, extractor, table.score))
         for act in made:
             act.seq = len(self.actions)
@@ -542,6 +540,9 @@ def _ancestors(node: _Node | None):
         node = node.parent
 
 
+_BULLET_LEAD = re.compile(r"^[" + re.escape(BULLETS) + r"]\s+")
+
+
 def _continues(text: str) -> bool:
     """Whether a cell's text goes on from the row above (split by a page break)."""
     first = text.lstrip()[:1]
@@ -561,6 +562,21 @@ def unwrap_lines(text: str) -> str:
         elif line:
             out.append(line)
     return "\n".join(out)
+
+
+def _locate_items(actions: list[_Action], items: list[tuple[str, str]], lines: list[tuple[float, str]]) -> None:
+    """Each activity's ``top``: the line that opens with its label and its first words, in order."""
+    i = 0
+    for act, (label, text) in zip(actions, items):
+        head = " ".join(text.split()[:2])
+        while i < len(lines) and not (lines[i][1].startswith(label) and head in lines[i][1]):
+            i += 1
+        if i == len(lines):
+            for a in actions:
+                a.top = None
+            return
+        act.top = lines[i][0]
+        i += 1
 
 
 def _cell_lines(cell: Cell, words: Sequence[Word]) -> list[tuple[float, str]]:

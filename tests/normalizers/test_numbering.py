@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from normalizers.numbering import parse_numbering, referenced_letters, roman_to_int, split_lettered_items, split_lettered_references
+from normalizers.numbering import (
+    parse_numbering,
+    referenced_letters,
+    roman_to_int,
+    split_cell_items,
+    split_lettered_items,
+    split_lettered_references,
+)
 
 
 @pytest.mark.parametrize(
@@ -60,3 +67,17 @@ def test_indicator_letters() -> None:
     assert referenced_letters("Number of laws adopted") == ((), "Number of laws adopted")
     assert split_lettered_references("a) y b) Número de policías\nformadas\nc) Ley adoptada") == [
         (("a", "b"), "Número de policías\nformadas"), (("c",), "Ley adoptada")]
+
+
+@pytest.mark.parametrize("cell,expected", [
+    ("1) Train police\n2) Equip units\n3) Monitor", [("1)", "Train police"), ("2)", "Equip units"), ("3)", "Monitor")]),
+    ("i) first\nii) second", [("i)", "first"), ("ii)", "second")]),
+    ("1.2.1 Train\n1.2.2 Equip", [("1.2.1", "Train"), ("1.2.2", "Equip")]),
+    ("• Train police\n• Equip\nunits", [("", "Train police"), ("", "Equip\nunits")]),
+    ("Train staff on:\n• gender\n• human rights", []),  # a list under a lead-in is one activity
+    ("1.1 Strengthen\n2.1 Other", []),  # not one parent
+    ("1) Only one", []),
+    ("Single activity with\n- a wrapped hyphen", []),
+])
+def test_split_cell_items(cell: str, expected: list[tuple[str, str]]) -> None:
+    assert split_cell_items(cell) == expected

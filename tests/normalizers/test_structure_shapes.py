@@ -7,7 +7,8 @@ objective it hangs from, the actor cells with their role, indicator and target.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ from samples.content import (
     sample_wide_plan_es_results,
     sample_wide_plan_fr,
 )
-from samples.model import PlanSpec, expected_actions
+from samples.model import ObjectiveSpec, PlanSpec, expected_actions
 from samples.render import render_narrow_matrix, render_wide_matrix
 from samples.seeds import kor_nap_plan
 from tests.conftest import SEEDS, need
@@ -143,3 +144,31 @@ def test_korean_plan_rendered_from_the_seed(tmp_path: Path) -> None:
     for text, actors in sample.items():
         assert by_text[text].actors == actors, text
     assert by_text["Increase the share of female police officers in UN PKO"].parent == "Build capacity in areas of women, peace and security for peacekeeping operation (PKO) personnel"
+
+
+def _relabel(plan: PlanSpec, style: str) -> PlanSpec:
+    """The plan with its lettered activities numbered ``1)``, roman ``i)`` or bulleted ``•``."""
+    roman = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii"]
+
+    def label(number: str | None) -> str | None:
+        if number is None or not re.fullmatch(r"[a-h]\)", number):
+            return number
+        k = ord(number[0]) - ord("a")
+        return {"numbered": f"{k + 1})", "roman": f"{roman[k]})", "bulleted": "•"}[style]
+
+    def node(o: ObjectiveSpec) -> ObjectiveSpec:
+        return replace(o, children=tuple(node(c) for c in o.children),
+                       actions=tuple(replace(a, number=label(a.number)) for a in o.actions))
+
+    return replace(plan, pillars=tuple(replace(p, objectives=tuple(node(o) for o in p.objectives)) for p in plan.pillars))
+
+
+@pytest.mark.parametrize("style", ["numbered", "roman", "bulleted"])
+def test_activities_listed_in_one_cell_are_separate_actions(tmp_path: Path, style: str) -> None:
+    """Activities numbered ``1) 2)``, ``i) ii)`` or bulleted in one cell: one action each, with
+    its own number (none for a bullet), its objective and the actors of its row."""
+    plan = _relabel(sample_wide_plan_en(), style)
+    render_wide_matrix(plan, tmp_path / "wide.pdf")
+    found, _ = _found(tmp_path / "wide.pdf")
+    truth = [replace(r, number=None if r.number == "•" else r.number) for r in _truth(plan)]
+    assert [(r.number, r.text, r.parent, r.actors) for r in found] == [(r.number, r.text, r.parent, r.actors) for r in truth]
