@@ -26,17 +26,17 @@ _STOPWORDS: dict[str, frozenset[str]] = {
         "the of and to in is that for on with as by are be this which from it at an or have has was were their "
         "its not will should been these those such other than into also between".split()
     ),
-    "es": frozenset(
+    "es": frozenset(  # "a" and "o" too: common in Spanish, and Portuguese must not win on them alone
         "el la los las del de y en que por con para una un es se al su sus como más este esta entre sobre "
-        "también han ha son sin desde hasta lo le".split()
+        "también han ha son sin desde hasta lo le a o".split()
     ),
     "fr": frozenset(
         "le la les des du de et en que pour dans une un est sur par au aux ses sont qui cette avec entre "
         "leur leurs ont été il elle ne pas plus".split()
     ),
     "pt": frozenset(
-        "o a os as do da dos das de e em que para com uma um é no na nos nas ao pelo pela são se sua seu "
-        "suas mais entre também foi não".split()
+        "o a os as do da dos das de e em que para com uma um é no na nos nas ao aos às pelo pela pelos pelas "
+        "são se sua seu suas seus mais entre também foi não até num numa neste nesta deste desta".split()
     ),
     "de": frozenset(
         "der die das und in den von zu mit sich des auf für ist im dem nicht ein eine als auch es an werden "
@@ -46,16 +46,24 @@ _STOPWORDS: dict[str, frozenset[str]] = {
         "il lo la i gli le di del della dei delle e che per con una un è nel nella sono si al alla come più "
         "anche tra questo".split()
     ),
+    "nl": frozenset(
+        "de het een en van op te dat die voor met zijn niet aan om ook door bij worden wordt naar deze dit "
+        "zich uit heeft hebben hun maar kan wij ons onze meer tussen".split()
+    ),
 }
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 _REPORT_TITLE = re.compile(
-    r"\b(report of the|rapport du|rapport de la|informe del|informe de la|relatório d[oa])\b", re.I
+    r"\b(report of the|rapport du|rapport de la|informe del|informe de la|relatório d[oa]|bericht de[rs]|"
+    r"rapporto del(?:la)?|verslag van)\b",
+    re.I,
 )
 _UN_SYMBOL = re.compile(r"(?<![\w/])(?:S|A|E|CEDAW|A/HRC|E/CN\.\d+)/(?:[A-Z]+/)?\d{2,4}/\d+")
 _PLAN_NAME = re.compile(
     r"(national action plan|plan de acci[oó]n nacional|plan nacional de acci[oó]n|plan d.action national|"
-    r"plan national d.action|plano nacional de a[cç][aã]o|plano de a[cç][aã]o nacional|\bnap\b)",
+    r"plan national d.action|plano nacional de a[cç]{1,2}[aã]o|plano de a[cç]{1,2}[aã]o nacional|"
+    r"nationale[rnms]? aktionsplan|aktionsplan der bundesregierung|piano (?:d.|di )azione nazionale|"
+    r"piano nazionale (?:d.|di )azione|nationaa?le? actieplan|\bnap\b)",
     re.I,
 )
 # words of a plan's matrix: actions, strategies, ministries, indicators (folded: no accents, plural s dropped)
@@ -67,7 +75,15 @@ _MATRIX_WORDS = frozenset(
         "accion actividad actividades estrategia objetivo indicador meta linea base ministerio responsable "
         "plazo presupuesto resultado "
         "activite strategie objectif indicateur cible ministere responsable echeance resultat "
-        "atividade estrategia objetivo indicador ministerio prazo orcamento"
+        "acao acoes atividade atividades estrategia objetivo indicador meta linha base ministerio responsavel "
+        "parceiro prazo orcamento resultado "
+        "maßnahme maßnahmen massnahme massnahmen ziel ziele indikator indikatoren zielwert ministerium "
+        "bundesministerium zustandigkeit federfuhrung verantwortlich beteiligte zeitrahmen zeitraum "
+        "handlungsfeld ausgangslage ergebnis "
+        "azione azioni attivita obiettivo indicatore indicatori ministero responsabile partner tempistica "
+        "bilancio risultato strategia "
+        "actie acties activiteit maatregel maatregelen doel doelstelling indicatoren ministerie "
+        "verantwoordelijke tijdspad begroting resultaat strategie"
     ).split()
 )
 _UN_BODY = re.compile(r"\b(Secretary-General|Security Council|General Assembly|United Nations|Advisory Committee)\b")

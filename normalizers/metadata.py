@@ -19,16 +19,45 @@ from normalizers.structure import page_lines
 from normalizers.text import clean_text
 from normalizers.vocabulary import fold
 
-_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|—|to|a|à|al|au|/)\s*((?:19|20)\d\d|\d\d)\b")
+_YEAR_RANGE = re.compile(
+    r"\b((?:19|20)\d\d)\s*(?:-|–|—|to|a|à|al|au|até|bis|tot(?:\s+en\s+met)?|t/m|/)\s*((?:19|20)\d\d|\d\d)\b"
+)
+# folded (no accents, lower case, a final plural "s" dropped: "zweites" is "zweite")
 _ORDINALS = {
-    1: ("first", "1st", "primer", "primero", "premier", "primeiro", "initial"),
-    2: ("second", "2nd", "segundo", "deuxieme", "seconde", "second"),
-    3: ("third", "3rd", "tercer", "tercero", "troisieme", "terceiro"),
-    4: ("fourth", "4th", "cuarto", "quatrieme", "quarto"),
-    5: ("fifth", "5th", "quinto", "cinquieme"),
-    6: ("sixth", "6th", "sexto", "sixieme"),
+    1: ("first", "1st", "primer", "primero", "premier", "primeiro", "initial",
+        "erster", "erste", "ersten", "primo", "eerste"),
+    2: ("second", "2nd", "segundo", "deuxieme", "seconde", "second",
+        "zweiter", "zweite", "zweiten", "secondo", "tweede"),
+    3: ("third", "3rd", "tercer", "tercero", "troisieme", "terceiro",
+        "dritter", "dritte", "dritten", "terzo", "derde"),
+    4: ("fourth", "4th", "cuarto", "quatrieme", "quarto",
+        "vierter", "vierte", "vierten", "vierde"),
+    5: ("fifth", "5th", "quinto", "cinquieme",
+        "funfter", "funfte", "funften", "vijfde"),
+    6: ("sixth", "6th", "sexto", "sixieme",
+        "sechster", "sechste", "sechsten", "sesto", "zesde"),
 }
-_PLAN_WORDS = r"(?:national action plan|plan de accion nacional|plan nacional de accion|plan d action national|plan national d action|nap|pan|plano nacional de acao)"
+# up to two words between an ordinal and the plan's name ("Zweiter Nationaler Aktionsplan"), none of
+# them an article or "of": "segundo o plano", "secondo il piano" mean "according to the plan", and
+# "im zweiten Jahr des Aktionsplans" is a year, not the plan's number
+_BETWEEN = (
+    r"(?:\s+(?!(?:the|of|o|a|os|as|el|la|los|las|il|lo|gli|le|i|l|de|des|du|do|da|del|della|di|het|van|"
+    r"der|die|das|dem|den)\b)\w+){0,2}"
+)
+# a plan's own name, folded; "1325" may follow it ("Nationaal Actieplan 1325-IV")
+_PLAN_WORDS = (
+    r"(?:(?:national action plan|plan de accion nacional|plan nacional de accion|plan d action national|"
+    r"plan national d action|nap|pan|plano nacional de ac?cao|plano de ac?cao nacional|aktionsplan|"
+    r"piano d azione nazionale|piano di azione nazionale|piano nazionale d azione|piano nazionale di azione|"
+    r"nationaa?le? actieplan)(?: 1325)?)"
+)
+
+# words that number a part of a document, not the plan ("Annex II National Action Plan")
+_PARTS = frozenset(
+    "annex annexe anexo allegato bijlage anhang appendix chapter chapitre capitulo capitolo kapitel hoofdstuk "
+    "part partie parte teil deel section seccion secao sezione abschnitt table tabla tableau tabela tabelle "
+    "tabella tabel volume".split()
+)
 
 
 @dataclass(frozen=True)
@@ -110,12 +139,16 @@ def find_nap_number(text: str) -> int | None:
     key = fold(text)
     for n, words in _ORDINALS.items():
         for w in words:
-            if re.search(rf"\b{w}\b(?:\s+\w+){{0,2}}\s+{_PLAN_WORDS}\b", key):
+            if re.search(rf"\b{w}\b{_BETWEEN}\s+{_PLAN_WORDS}\b", key):
                 return n
     m = re.search(rf"\b{_PLAN_WORDS}\s+(?:ii|iii|iv|2|3|4)\b", key)
     if m:
         token = m.group(0).split()[-1]
         return {"ii": 2, "iii": 3, "iv": 4}.get(token) or int(token)
+    for m in re.finditer(rf"\b(ii|iii|iv)\s+{_PLAN_WORDS}\b", key):  # "III Plano Nacional", "IV Piano d'azione"
+        before = key[: m.start()].split()[-1:]
+        if not before or before[0] not in _PARTS:
+            return {"ii": 2, "iii": 3, "iv": 4}[m.group(1)]
     return None
 
 

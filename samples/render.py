@@ -125,11 +125,32 @@ COLUMN_SETS: dict[str, tuple[Column, ...]] = {
         Column("timeline", "ÉCHÉANCE", 0.09),
         Column("budget", "BUDGET", 0.09),
     ),
+    "pt": (
+        Column("level", "OBJETIVO ESTRATÉGICO", 0.14),
+        Column("level", "OBJETIVO ESPECÍFICO", 0.15),
+        Column("activities", "AÇÕES", 0.25),
+        Column("indicator", "INDICADORES", 0.15),
+        Column("target", "METAS", 0.10),
+        Column("lead", "RESPONSÁVEL", 0.09),
+        Column("partners", "PARCEIROS", 0.12),
+    ),
+    "de": (
+        Column("level", "STRATEGISCHES ZIEL", 0.14),
+        Column("level", "TEILZIEL", 0.15),
+        Column("activities", "MASSNAHMEN", 0.25),
+        Column("indicator", "INDIKATOREN", 0.15),
+        Column("target", "ZIELWERT", 0.10),
+        Column("lead", "FEDERFÜHRUNG", 0.09),
+        Column("partners", "BETEILIGTE", 0.12),
+    ),
 }
 
-_AND = {"en": "and", "es": "y", "fr": "et"}
-_PAGE = {"en": "Page", "es": "Página", "fr": "Page"}
-_MATRIX_HEADING = {"en": "ACTION MATRIX", "es": "MATRIZ DE ACCIONES", "fr": "MATRICE DES ACTIONS"}
+_AND = {"en": "and", "es": "y", "fr": "et", "pt": "e", "de": "und"}
+_PAGE = {"en": "Page", "es": "Página", "fr": "Page", "pt": "Página", "de": "Seite"}
+_MATRIX_HEADING = {
+    "en": "ACTION MATRIX", "es": "MATRIZ DE ACCIONES", "fr": "MATRICE DES ACTIONS",
+    "pt": "MATRIZ DE AÇÕES", "de": "MASSNAHMENMATRIX",
+}
 
 
 # ---- shared document parts ---------------------------------------------------------------
