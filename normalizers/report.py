@@ -37,6 +37,7 @@ from extractors.model import BBox, PageLayout, Word, union_bbox
 from normalizers.actors import find_mentions, match_actors, split_actor_cell
 from normalizers.doctype import detect_doc_type
 from normalizers.furniture import FurnitureInfo, group_lines, strip_furniture
+from normalizers.numbering import parse_numbering
 from normalizers.records import (
     ActionRecord,
     ActorRecord,
@@ -48,7 +49,7 @@ from normalizers.records import (
     SectionRecord,
 )
 from normalizers.text import BULLETS, normalize_unicode
-from normalizers.vocabulary import classify_pillar, fold, load_vocabulary
+from normalizers.vocabulary import PhraseVocabulary, classify_pillar, fold, header_role, load_vocabulary
 
 EXTRACTOR = "report@1"
 
@@ -881,6 +882,17 @@ def _heading_kind(num: str, prev_letter: str | None) -> str:
 
 
 _RANK = {"annex": -1, "roman": 0, "upper": 1, "digit": 2, "lower": 3, "other": 4, "none": 4}
+# headings named by a plan level ("Pillar 1: Prevention", "Objective 1.1: …"): ranked by the level
+_PLAN_LEVELS = ("pillar", "strategic_objective", "objective", "specific_objective", "strategy", "expected_result", "output")
+_LEVEL_RANK = {"pillar": 0.5, "strategic_objective": 1.2, "objective": 1.5, "specific_objective": 1.8,
+               "strategy": 2.2, "expected_result": 2.5, "output": 2.8}
+
+
+def _rank(kind: str, number: str | None) -> float:
+    if kind.startswith("level:"):
+        depth = len(re.findall(r"\d+", number or "")) or 1
+        return _LEVEL_RANK.get(kind[6:], 3.2) + 0.05 * depth
+    return _RANK[kind]
 
 
 def split_heading(text: str) -> tuple[str | None, str]:
@@ -902,7 +914,8 @@ class Heading:
     refs: tuple[Ref, ...]
 
 
-def block_headings(blocks: Sequence[Block], vocab: Counter[str]) -> list[Heading]:
+def block_headings(blocks: Sequence[Block], vocab: Counter[str], headers: PhraseVocabulary | None = None) -> list[Heading]:
+    headers = headers or load_vocabulary("headers")
     out = []
     prev_letter: str | None = None
     for i, block in enumerate(blocks):
@@ -920,6 +933,11 @@ def block_headings(blocks: Sequence[Block], vocab: Counter[str]) -> list[Heading
                 prev_letter = None
         elif _ANNEX.match(title):
             kind = "annex"
+        else:
+            parsed, rest = parse_numbering(title)
+            role = header_role(parsed.prefix, headers) if parsed is not None and parsed.prefix else None
+            if parsed is not None and parsed.style == "prefixed" and role is not None and rest:
+                number, title, kind = parsed.label, rest, f"level:{role}"
         out.append(Heading(i, number, title, kind, lines[0].page_no, round(lines[0].top, 2), tuple(refs)))
     return out
 
@@ -955,7 +973,7 @@ def sections_tree(headings: Sequence[Heading], skip: set[int]) -> list[tuple[Hea
     for h in headings:
         if h.block_index in skip:
             continue
-        rank = _RANK[h.kind]
+        rank = _rank(h.kind, h.number)
         while stack and stack[-1][0] >= rank:
             stack.pop()
         parent = stack[-1][1] if stack else None
@@ -1131,7 +1149,7 @@ def _actor_rows(
 ) -> list[ActorRecord]:
     """Actor rows for a noun phrase: the gazetteer's reading of it, else the actors named inside
     it ('the members of the Security Council' → Security Council), else the phrase, unknown."""
-    matches = [m for m in match_actors(raw, gazetteer, country) if not m.excluded and m.actor_code]
+    matches = [m for m in match_actors(raw, gazetteer, country) if not m.excluded and (m.actor_code or m.sector)]
     if not matches:
         inner = []
         for mention in find_mentions(raw, gazetteer, country):
@@ -1306,11 +1324,14 @@ def build_report(
     country: str | None = None,
     settings: ReportSettings = ReportSettings(),
     furniture: FurnitureInfo | None = None,
+    doc_type: str | None = None,
+    headers: PhraseVocabulary | None = None,
 ) -> ReportResult:
     """Paragraphs, sections, footnotes, references, mentions, objectives, actions and actors of a
-    report-style document."""
+    report-style document (``doc_type`` detected when not given; ``headers``: the column-role
+    vocabulary, whose action and actor words find a prose plan's actions and their actors)."""
     blocks, notes, vocab, body, info = document_blocks(layouts, settings, furniture)
-    headings = block_headings(blocks, vocab)
+    headings = block_headings(blocks, vocab, headers)
     title = title_zone(blocks, headings, body)
     captions = {
         h.block_index
@@ -1413,7 +1434,7 @@ def build_report(
 
     objectives, actions, actors = plan_of_report(
         paras, sections, blocks, [h.block_index for h, _, _ in tree], doc_id, gazetteer, country,
-        detect_doc_type(layouts, stripped=furniture),
+        doc_type or detect_doc_type(layouts, stripped=furniture), headers or load_vocabulary("headers"),
     )
     return ReportResult(
         paragraphs=paragraphs,
@@ -1444,6 +1465,36 @@ class _Obj:
     bbox: BBox
 
 
+def _names_actions(text: str, headers: PhraseVocabulary) -> bool:
+    """Whether a lead-in or heading names actions: ``Actions:``, ``Key activities``, ``Mesures``,
+    ``The following measures will be taken:``."""
+    key = f" {fold(text)} "
+    return any(f" {phrase} " in key for phrase, label in headers.phrases if label == "action")
+
+
+_LABELLED = re.compile(r"\(([^()]*:[^()]*)\)\s*[.;]?\s*$|(?<=[.;])\s*([^.;:()]{2,40}:[^()]+)$")
+
+
+def _labelled_actors(text: str, headers: PhraseVocabulary) -> tuple[str, list[tuple[str, str]]]:
+    """``Train diplomats … (Lead: Ministry of Foreign Affairs; partners: CSOs).`` → the text
+    without the parenthesis, and ``[("Ministry of Foreign Affairs", "lead"), ("CSOs", "partner")]``;
+    the text unchanged and [] when no part of the parenthesis is labelled with an actor role."""
+    m = _LABELLED.search(text)
+    if m is None:
+        return text, []
+    found: list[tuple[str, str]] = []
+    for part in re.split(r";", m.group(1) or m.group(2)):
+        label, sep, names = part.partition(":")
+        role = header_role(label.strip(), headers) if sep else None
+        if role not in ("lead", "partner", "actor") or not names.strip():
+            return text, []
+        found.append((names.strip(" ."), "lead" if role == "actor" else role))
+    head = text[: m.start()].rstrip()
+    if head and not head.endswith((".", ";", "!", "?")) and text.rstrip().endswith("."):
+        head += "."
+    return head, found
+
+
 def plan_of_report(
     paras: Sequence[_Para],
     sections: Sequence[SectionRecord],
@@ -1453,8 +1504,15 @@ def plan_of_report(
     gazetteer: Any,
     country: str | None,
     doc_type: str,
+    headers: PhraseVocabulary,
 ) -> tuple[tuple[ObjectiveRecord, ...], tuple[ActionRecord, ...], tuple[ActorRecord, ...]]:
-    """Thematic areas and pillars the report defines, its recommendations as actions, their actors."""
+    """Thematic areas and pillars the report defines, its recommendations as actions, their actors.
+
+    In a plan written as prose (doc type ``nap``), the items under a lead-in that names actions
+    (``Actions:``, ``Mesures :``, ``The following activities will be carried out:``) and the
+    bullets under a heading that does are its actions, under the enclosing heading (``Objective
+    1.1: …`` below ``Pillar 1: Prevention``); actors come from labelled parentheses (``(Lead:
+    Ministry of Defence; partners: CSOs)``), else from the item's subject."""
     vocab = _pillar_vocab()
     objs: dict[str, _Obj] = {}
     areas: list[tuple[str, str]] = []  # (area name, key)
@@ -1471,7 +1529,12 @@ def plan_of_report(
             bbox = union_bbox([line.bbox for line in blocks[section_blocks[pos]].lines])
             short = len(s.title.split()) <= 8
             pillar = classify_pillar(s.title, vocab) if short else None
-            objs[key] = _Obj(key, 0, parent, s.level, "heading", s.number, s.title, pillar, s.title if pillar else None, s.page, bbox)
+            parsed = parse_numbering(f"{s.number} {s.title}")[0] if s.number else None
+            role = header_role(parsed.prefix, headers) if parsed is not None and parsed.prefix else None
+            kind = role if role in _PLAN_LEVELS else "heading"  # "Objective 1.1: …" is an objective
+            if pillar is None and parent is not None:
+                pillar = objs[parent].pillar  # an objective under "Pillar 1: Prevention"
+            objs[key] = _Obj(key, 0, parent, s.level, kind, s.number, s.title, pillar, s.title if pillar and kind in ("heading", "pillar") else (objs[parent].pillar_raw if parent else None), s.page, bbox)
         return key
 
     for pi, para in enumerate(paras):
@@ -1494,12 +1557,14 @@ def plan_of_report(
                 classify_pillar(text, vocab), None, para.page, para.bbox,
             )
         reco = leadin.rstrip().endswith(":") and (_RECO_LEADIN.search(leadin) or _RECO_SECTION.search(section_title))
-        if items and reco and not _area_items(leadin, items):
+        planned = doc_type == "nap" and leadin.rstrip().endswith(":") and _names_actions(leadin, headers)
+        if items and (reco or planned) and not _area_items(leadin, items):
             for item in items:
                 pending.append((item, leadin, para.section))
         elif not items and para.number is None and para.parts[0][0] is not None:
             # a headed bullet: a bullet paragraph of its own under a recommendations heading
-            if doc_type == "recommendations" or _RECO_SECTION.search(section_title):
+            if (doc_type == "recommendations" or _RECO_SECTION.search(section_title)
+                    or (doc_type == "nap" and _names_actions(section_title, headers))):
                 label, text, page, bbox, conf = para.parts[0]
                 pending.append((Item(pi, label if not _BULLET_TOKEN.match(label or "") else None, _strip_label(text, label), page, bbox, conf), "", para.section))
 
@@ -1514,7 +1579,12 @@ def plan_of_report(
             page=item.page, x0=round(item.bbox[0], 2), top=round(item.bbox[1], 2), x1=round(item.bbox[2], 2),
             bottom=round(item.bbox[3], 2), extractor=EXTRACTOR, confidence=item.conf,
         )
-        rows = item_actors(item.text, leadin, temp_id, gazetteer, country, doc_id)
+        text, labelled = _labelled_actors(item.text, headers) if doc_type == "nap" else (item.text, [])
+        if labelled:
+            action = replace(action, text=text)
+            rows = [r for raw, role in labelled for r in _actor_rows(temp_id, raw, role, gazetteer, country, doc_id)]
+        else:
+            rows = item_actors(item.text, leadin, temp_id, gazetteer, country, doc_id)
         action_rows.append((action, rows))  # in reading order
 
     ordered_objs = sorted(objs.values(), key=lambda o: (o.page, o.bbox[1], o.bbox[0], o.offset, o.key))

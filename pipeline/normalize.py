@@ -138,7 +138,7 @@ def normalize_document(doc: ExtractedDocument, refs: References, settings: Pipel
         layouts, doc.tables, doc.doc_id, refs.headers, refs.pillars, settings.structure
     )
     report = build_report(_without_tables(layouts, doc.tables), doc.doc_id, refs.gazetteer, meta.country,
-                          furniture=furniture)
+                          furniture=furniture, doc_type=doc_type, headers=refs.headers)
     objectives, actions, raw_actors = structure.objectives, structure.actions, structure.actors
     actors = actor_rows(doc.doc_id, raw_actors, refs.gazetteer, meta.country, LazyGlossary(layouts))
     if not actions and report.actions:  # a prose document: recommendations / headed bullets
