@@ -108,8 +108,18 @@ def country_patterns() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
 
 
+# ISO 3166 entries that are territories, not states: no plan is theirs, and some names are words
+# of the text ("réunion" is French for meeting, "jersey", "man")
+_TERRITORIES = frozenset(
+    "ABW AIA ALA ASM ATA ATF BES BLM BMU BVT CCK COK CUW CXR CYM FLK FRO GGY GIB GLP GRL GUF GUM HKG "
+    "HMD IMN IOT JEY MAC MAF MNP MSR MTQ MYT NCL NFK NIU PCN PYF REU SGS SHN SJM SPM SXM TCA TKL UMI "
+    "VGB VIR WLF".split()
+)
+
+
 def find_country(text: str) -> str | None:
-    """The country named most often in ``text`` (longest names consumed first)."""
+    """The state named most often in ``text`` (longest names consumed first; territories are
+    consumed but never returned)."""
     key = f" {fold(text)} "
     counts: dict[str, int] = {}
     first_at: dict[str, int] = {}
@@ -121,9 +131,10 @@ def find_country(text: str) -> str | None:
             first_at.setdefault(code, pos)
             key = key[:pos] + " " + "#" * (len(needle) - 2) + " " + key[pos + len(needle):]
             pos = key.find(needle)
-    if not counts:
+    states = sorted(c for c in counts if c not in _TERRITORIES)
+    if not states:
         return None
-    return max(sorted(counts), key=lambda c: (counts[c], -first_at[c]))
+    return max(states, key=lambda c: (counts[c], -first_at[c]))
 
 
 def find_period(text: str) -> tuple[int | None, int | None]:
@@ -170,9 +181,24 @@ def title_from_layout(layout: PageLayout) -> str | None:
     return title[:300] or None
 
 
+_PLACEHOLDER_TITLE = re.compile(r"^\(?(?:anonymous|untitled|sans titre|sin t[íi]tulo|title|document\d*|microsoft word)\)?$", re.I)
+
+
+def _usable_pdf_title(title: str | None) -> str | None:
+    """The PDF's Title entry unless it is a placeholder ("(anonymous)", "Untitled") or a file
+    name ("Microsoft Word - NAP_final_v3.docx", "plan.pdf")."""
+    if not title:
+        return None
+    title = re.sub(r"^Microsoft (?:Word|PowerPoint) - ", "", title.strip())
+    if _PLACEHOLDER_TITLE.match(title) or re.search(r"\.(?:docx?|pdf|odt|rtf|indd|pptx?)$", title, re.I):
+        return None
+    return title
+
+
 def extract_metadata(layouts: Sequence[PageLayout], pdf_title: str | None, doc_type: str | None) -> DocumentMetadata:
     """Metadata from the first pages; the country only for national documents."""
     head = [lay for lay in layouts[:3]]
+    pdf_title = _usable_pdf_title(pdf_title)
     title = pdf_title if pdf_title and len(pdf_title) > 8 else (title_from_layout(head[0]) if head else None)
     text = "\n".join(" ".join(w.text for w in lay.words) for lay in head)
     title_text = title or ""

@@ -21,7 +21,11 @@ _PREFIX_WORDS = (
     r"objective|objectives|obj|strategic objective|specific objective|so|oe|os|og|strategy|"
     r"outcome|output|result|expected result|pillar|area|priority|goal|action|activity|"
     r"objetivo|objetivo estrat[ée]gico|objetivo espec[íi]fico|estrategia|resultado|eje|pilar|acci[óo]n|actividad|"
-    r"objectif|objectif strat[ée]gique|objectif sp[ée]cifique|strat[ée]gie|r[ée]sultat|axe|pilier|activit[ée]|effet|produit"
+    r"objectif|objectif strat[ée]gique|objectif sp[ée]cifique|strat[ée]gie|r[ée]sultat|axe|pilier|activit[ée]|effet|produit|"
+    r"objetivo estrat[ée]gico|eixo|estrat[ée]gia|a[çc][ãa]o|atividade|produto|"  # Portuguese
+    r"ziel|strategisches ziel|teilziel|handlungsfeld|ma(?:ß|ss)nahme|ergebnis|s[äa]ule|"  # German
+    r"obiettivo|obiettivo strategico|obiettivo specifico|azione|asse|pilastro|risultato|"  # Italian
+    r"doel|doelstelling|strategisch doel|actie|maatregel|pijler|resultaat"  # Dutch
 )
 _PREFIXED = re.compile(
     rf"^(?P<label>(?:{_PREFIX_WORDS})\.?\s*(?:n[°o.]\s*)?(?P<num>\d+(?:\.\d+)*|[ivxlc]+|[a-z])\b\.?)\s*[:.\-–—)]?\s+(?P<rest>\S.*)$",
@@ -190,7 +194,7 @@ def split_cell_items(text: str) -> list[tuple[str, str]]:
 
 _LETTER_REF = re.compile(r"(?<![\w(])\(?([a-z])\)(?=[\s,;:]|$)", re.I)
 _LETTER_REF_LIST = re.compile(
-    r"^\s*(\(?[a-z]\)(?:\s*(?:,|;|and|y|et|e|&|-|–|to|à|a)\s*\(?[a-z]\))*)\s*[:.\-–]?\s*", re.I
+    r"^\s*(\(?[a-z]\)(?:\s*(?:,|;|and|y|et|e|und|en|ed|&|-|–|to|à|a|bis|tot)\s*\(?[a-z]\))*)\s*[:.\-–]?\s*", re.I
 )
 
 
@@ -200,7 +204,7 @@ def referenced_letters(text: str) -> tuple[tuple[str, ...], str]:
     if not m:
         return (), text.strip()
     letters = tuple(ch.lower() for ch in _LETTER_REF.findall(m.group(1)))
-    span = re.search(r"([a-z])\)\s*(?:-|–|to|à|a)\s*\(?([a-z])\)", m.group(1), re.I)
+    span = re.search(r"([a-z])\)\s*(?:-|–|to|à|a|bis|tot)\s*\(?([a-z])\)", m.group(1), re.I)
     if span:  # a range: "a) to c)"
         lo, hi = ord(span.group(1).lower()), ord(span.group(2).lower())
         letters = tuple(chr(c) for c in range(lo, hi + 1))

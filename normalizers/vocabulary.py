@@ -22,7 +22,7 @@ _NUMBERING = re.compile(r"^\s*(?:[0-9ivxlc]+[.)]?|\(?[a-z0-9]{1,3}[.)])\s+", re.
 
 def fold(text: str) -> str:
     """Accent-, case- and punctuation-insensitive form, plural ``s`` removed from each word."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("œ", "oe").replace("Œ", "OE"))
+    decomposed = unicodedata.normalize("NFKD", text.replace("œ", "oe").replace("Œ", "OE").replace("ß", "ss"))
     ascii_ = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
     words = _NON_WORD.sub(" ", ascii_).split()
     return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words)

@@ -592,8 +592,6 @@ def test_wide_matrix_read_back(tmp_path: Path, plan_fn, kwargs) -> None:
     assert kinds == {"strategic_objective", "specific_objective"}
 
 
-@pytest.mark.xfail(strict=True, reason="normalizers/numbering.py _LETTER_REF_LIST joins activity letters with "
-                   "'and|y|et|e|&|-|–|to|à|a' only: German 'a) und b) …' is read as a) alone, with 'und b) …' as its text")
 def test_german_indicator_shared_by_two_measures(tmp_path: Path) -> None:
     plan = plan_de(shared_indicators=True)
     render_wide_matrix(plan, tmp_path / "plan.pdf")
