@@ -161,9 +161,26 @@ def gutters(run: list[Line], settings: TextGridSettings) -> list[tuple[float, fl
                 start = i
         elif start is not None:
             if (i - start) * step >= settings.min_gutter_pt and start > 0:
-                bands.append((left + start * step, left + i * step))
+                a, b = _clearest(cover, start, i)
+                bands.append((left + a * step, left + b * step))
             start = None
     return bands
+
+
+def _clearest(cover: list[int], start: int, stop: int) -> tuple[int, int]:
+    """The longest stretch of ``cover[start:stop]`` at its lowest value: a band that a few lines
+    cross has its edge where none do (a word just over the edge would span two columns)."""
+    low = min(cover[start:stop])
+    best, run_start = (start, stop), None
+    best_len = 0
+    for j in range(start, stop + 1):
+        if j < stop and cover[j] == low:
+            run_start = j if run_start is None else run_start
+        elif run_start is not None:
+            if j - run_start > best_len:
+                best, best_len = (run_start, j), j - run_start
+            run_start = None
+    return best
 
 
 def _column_edges(run: list[Line], bands: list[tuple[float, float]]) -> list[float]:
@@ -184,6 +201,23 @@ def _cols_of(seg: Segment, edges: list[float]) -> tuple[int, int]:
         xc = (seg.x0 + seg.x1) / 2
         cols = [min(range(len(edges) - 1), key=lambda i: abs((edges[i] + edges[i + 1]) / 2 - xc))]
     return cols[0], cols[-1]
+
+
+def _up_to_rule_above(run: list[Line], lines: list[Line], layout: PageLayout) -> list[Line]:
+    """The run with the lines between it and a rule just above it that spans it: the first line
+    of a header cell set on two lines ("OBJETIVO" over "ESTRATÉGICO") has one segment only and
+    is not taken for a table line on its own."""
+    left, right = min(ln.x0 for ln in run), max(ln.x1 for ln in run)
+    first = run[0]
+    above = [r.top for r in layout.rulings
+             if r.horizontal and first.top - 3 * first.height <= r.top <= first.top + 1
+             and min(r.x1, right) - max(r.x0, left) > 0.6 * (right - left)]
+    if not above:
+        return run
+    rule = max(above)
+    extra = [ln for ln in lines if ln.top >= rule - 1 and ln.top < first.top - 0.5 and ln is not first
+             and ln.x0 >= left - 2 and ln.x1 <= right + 2]
+    return extra + run if extra else run
 
 
 def _row_breaks_from_rules(layout: PageLayout, run: list[Line], left: float, right: float) -> list[tuple[float, float, float]] | None:
@@ -239,10 +273,12 @@ def _split_at_wide_gaps(run: list[Line]) -> list[list[Line]] | None:
 
 
 def _one_row_per_full_line(groups: list[list[Line]], edges: list[float]) -> list[list[Line]]:
-    """A block whose every line fills most columns is a block of rows, not one wrapped row."""
+    """A block whose every line fills most columns, the first one included, is a block of rows,
+    not one wrapped row (in a wrapped row the first column's text ends before the others')."""
     rows: list[list[Line]] = []
     for group in groups:
-        if len(group) > 1 and all(_filled_share(ln, edges) >= 0.6 for ln in group):
+        if len(group) > 1 and all(_filled_share(ln, edges) >= 0.6 and _cols_of(ln.segments[0], edges)[0] == 0
+                                  for ln in group):
             rows.extend([ln] for ln in group)
         else:
             rows.append(group)
@@ -396,7 +432,9 @@ def text_tables(layout: PageLayout, settings: TextGridSettings = TextGridSetting
     words = [w for w in layout.words
              if not any(b[0] - 1 <= w.xc <= b[2] + 1 and b[1] - 1 <= w.yc <= b[3] + 1 for b in exclude)]
     tables: list[Table] = []
-    for run in table_runs(line_segments(words, settings), settings, layout.width):
+    lines = line_segments(words, settings)
+    for run in table_runs(lines, settings, layout.width):
+        run = _up_to_rule_above(run, lines, layout)
         bands = gutters(run, settings)
         if len(bands) + 1 < settings.min_cols:
             continue
@@ -428,8 +466,9 @@ def text_tables(layout: PageLayout, settings: TextGridSettings = TextGridSetting
 def _grid(groups: list[list[Line]], edges: list[float], rules: list[tuple[float, float, float]] | None,
           settings: TextGridSettings) -> tuple[list[Cell], list[float], float] | None:
     """Cells, row edges and score of the rows ``groups`` between column ``edges``; None when
-    there are too few rows."""
-    if len(groups) < settings.min_rows:
+    there are too few rows (two are enough between rules: a header and a row continued from the
+    page before)."""
+    if len(groups) < (2 if rules else settings.min_rows):
         return None
     n_cols = len(edges) - 1
     n_rows = len(groups)

@@ -97,11 +97,13 @@ def test_narrow_matrix_with_repeated_header(tmp_path: Path) -> None:
         (sample_wide_plan_en, {"rotate": True, "rotation": "content"}),
         (sample_wide_plan_en, {"ruling": "horizontal"}),
         (sample_wide_plan_es, {}),
+        (sample_wide_plan_es, {"ruling": "horizontal"}),
         (sample_wide_plan_es_results, {"columns": "es_results"}),
         (sample_wide_plan_fr, {"ruling": "horizontal"}),
         (sample_wide_plan_fr, {}),
     ],
-    ids=["en", "en-rotate-page", "en-rotate-content", "en-horizontal", "es", "es-results", "fr-horizontal", "fr"],
+    ids=["en", "en-rotate-page", "en-rotate-content", "en-horizontal", "es", "es-horizontal", "es-results",
+         "fr-horizontal", "fr"],
 )
 def test_wide_matrix_lettered_activities(tmp_path: Path, plan_fn, kwargs) -> None:
     plan = plan_fn()
