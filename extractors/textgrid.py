@@ -466,11 +466,11 @@ def text_tables(layout: PageLayout, settings: TextGridSettings = TextGridSetting
 def _grid(groups: list[list[Line]], edges: list[float], rules: list[tuple[float, float, float]] | None,
           settings: TextGridSettings) -> tuple[list[Cell], list[float], float] | None:
     """Cells, row edges and score of the rows ``groups`` between column ``edges``; None when
-    there are too few rows (two are enough between rules: a header and a row continued from the
-    page before)."""
-    if len(groups) < (2 if rules else settings.min_rows):
-        return None
+    there are too few rows (two are enough between rules, in three columns or more: a header and
+    a row continued from the page before)."""
     n_cols = len(edges) - 1
+    if len(groups) < (2 if rules and n_cols >= 3 else settings.min_rows):
+        return None
     n_rows = len(groups)
     slots: list[list[list[Word]]] = [[[] for _ in range(n_cols)] for _ in range(n_rows)]
     col_spans: dict[tuple[int, int], int] = {}
