@@ -184,14 +184,19 @@ def band_chunks(layout: PageLayout, settings: FurnitureSettings) -> list[tuple[s
     out: list[tuple[str, Chunk]] = []
     limit_top = layout.height * settings.band
     limit_bottom = layout.height * (1 - settings.band)
-    for i, line in enumerate(group_lines(layout.words)):
+    # only the bands' lines matter: the body's words are left out before grouping (line indexes
+    # keep their order, which is all the callers compare)
+    near = [w for w in layout.words if w.bottom <= limit_top + 6 or w.top >= limit_bottom - 6]
+    for i, line in enumerate(group_lines(near)):
         for chunk in line_chunks(line, layout.page_no, i, settings):
-            if _in_table(chunk, layout.rulings, layout.fills):
-                continue
             if chunk.bottom <= limit_top:
-                out.append(("header", chunk))
+                zone = "header"
             elif chunk.top >= limit_bottom:
-                out.append(("footer", chunk))
+                zone = "footer"
+            else:
+                continue
+            if not _in_table(chunk, layout.rulings, layout.fills):
+                out.append((zone, chunk))
     return out
 
 

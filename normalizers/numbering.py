@@ -80,7 +80,7 @@ def parse_numbering(text: str) -> tuple[Numbering | None, str]:
     if m:
         num = m.group("num")
         prefix = re.sub(r"[\s.]+$", "", s[: m.start("num")]).strip().lower()
-        prefix = re.sub(r"\s*n[°o.]?$", "", prefix).strip(" .")
+        prefix = re.sub(r"\s+n[°o.]?$|n°$", "", prefix).strip(" .")  # "Objectif n° 1", not "Action 1"
         if re.fullmatch(r"[\d.]+", num):
             parts = tuple(int(p) for p in num.split(".") if p)
         elif roman_to_int(num) and len(num) > 1 or num.lower() in ("i", "v", "x"):

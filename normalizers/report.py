@@ -1104,10 +1104,16 @@ def _subject_np(text: str) -> tuple[str, bool]:
     out = []
     for i, w in enumerate(clause.split()):
         bare = re.sub(r"\W", "", w).lower()
-        if i > 0 and bare in _VERBS:
+        if i > 0 and (bare in _VERBS or bare in _AUXILIARIES):
             break
         out.append(w)
     return " ".join(out).strip(), False
+
+
+# the subject ends where its verb begins: "The Ministry of Justice will set up …"
+_AUXILIARIES = frozenset(
+    "will shall should must may might can could would is are was were has have had does do".split()
+)
 
 
 def _object_np(text: str) -> tuple[str, bool]:
@@ -1567,6 +1573,12 @@ def plan_of_report(
                     or (doc_type == "nap" and _names_actions(section_title, headers))):
                 label, text, page, bbox, conf = para.parts[0]
                 pending.append((Item(pi, label if not _BULLET_TOKEN.match(label or "") else None, _strip_label(text, label), page, bbox, conf), "", para.section))
+        elif doc_type == "nap" and para.number is None:
+            # "Action 1.1.1: Train diplomats …" as a paragraph of its own
+            parsed, rest = parse_numbering(leadin)
+            if parsed is not None and parsed.prefix and header_role(parsed.prefix, headers) == "action" and rest:
+                _, _, page, bbox, conf = para.parts[0]
+                pending.append((Item(pi, parsed.label, rest, page, bbox, conf), "", para.section))
 
     action_rows: list[tuple[ActionRecord, list[ActorRecord]]] = []
     for n, (item, leadin, pos) in enumerate(pending):

@@ -108,3 +108,35 @@ def test_a_prose_plan_gives_pillars_objectives_actions_and_actors(tmp_path: Path
         assert obj["pillar"] == parent["pillar"] and parent["pillar"] is not None
         mine = {(r["actor_raw"], r["role"], r["sector"]) for r in actors if r["action_id"] == action["action_id"]}
         assert mine == {(n, ROLE[role], SECTORS[n]) for role, names in named.items() for n in names}, action["text"]
+
+
+def test_actions_written_as_numbered_paragraphs(tmp_path: Path) -> None:
+    """"Action 1.1.1: …" paragraphs under an objective heading, the lead ministry in the text."""
+    st = getSampleStyleSheet()
+    story = [
+        Paragraph("Third National Action Plan on Women, Peace and Security 2023–2027", st["Title"]),
+        Paragraph("The third plan builds on the evaluation of the second. Each objective is pursued through "
+                  "numbered actions; the ministry named in each action leads it and reports on it every year "
+                  "to the inter-ministerial committee.", st["BodyText"]),
+        Paragraph("Pillar 3: Protection", st["Heading1"]),
+        Paragraph("Objective 3.1: Protect women and girls from sexual violence in crises", st["Heading2"]),
+        Paragraph("Action 3.1.1: The Ministry of Justice will set up specialised prosecution units for "
+                  "sexual violence in every judicial district, with staff trained in survivor-centred "
+                  "approaches.", st["BodyText"]),
+        Paragraph("Action 3.1.2: The Ministry of Health will open one-stop centres for survivors in every "
+                  "province, offering medical care, psychosocial support and legal counselling.", st["BodyText"]),
+    ]
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    SimpleDocTemplate(str(raw / "plan.pdf"), pagesize=A4).build(story)
+    out = tmp_path / "out"
+    assert main(["run", str(raw), "--out", str(out), "--quiet"]) == 0
+    actions = pq.read_table(out / "actions.parquet").to_pylist()
+    assert [a["number"] for a in actions] == ["Action 3.1.1", "Action 3.1.2"]
+    assert actions[0]["text"].startswith("The Ministry of Justice will set up specialised prosecution units")
+    assert actions[1]["text"].startswith("The Ministry of Health will open one-stop centres")
+    objectives = {o["objective_id"]: o for o in pq.read_table(out / "objectives.parquet").to_pylist()}
+    assert {(objectives[a["objective_id"]]["kind"], objectives[a["objective_id"]]["pillar"]) for a in actions} == {
+        ("objective", "protection")}
+    leads = {(r["action_id"], r["sector"]) for r in pq.read_table(out / "actors.parquet").to_pylist() if r["role"] == "lead"}
+    assert leads == {(actions[0]["action_id"], "justice"), (actions[1]["action_id"], "health")}
