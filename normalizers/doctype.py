@@ -86,8 +86,13 @@ _MATRIX_WORDS = frozenset(
         "verantwoordelijke tijdspad begroting resultaat strategie"
     ).split()
 )
-_UN_BODY = re.compile(r"\b(Secretary-General|Security Council|General Assembly|United Nations|Advisory Committee)\b")
-_RECO = re.compile(r"recommend|recomenda|recomienda|recommand", re.I)
+_UN_BODY = re.compile(
+    r"\b(Secretary-General|Security Council|General Assembly|United Nations|Advisory Committee"
+    r"|Secrétaire général|Conseil de sécurité|Assemblée générale|Nations Unies"
+    r"|Secretario General|Consejo de Seguridad|Asamblea General|Naciones Unidas"
+    r"|Secretário-Geral|Conselho de Segurança|Assembleia Geral|Nações Unidas)\b"
+)
+_RECO = re.compile(r"recommend|recomenda|recomienda|recommand|empfehl|raccomand|aanbevel", re.I)
 
 
 @dataclass(frozen=True)

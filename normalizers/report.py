@@ -121,7 +121,10 @@ _MODAL = re.compile(
 _RECO_LEADIN = re.compile(
     r"\b(?:recommend\w*|may\s+wish\s+to|should|could|urges?|calls?\s+(?:up)?on|encourages?|invites?|requests?)\b", re.I
 )
-_RECO_SECTION = re.compile(r"recommendation|way forward|way ahead|further action|recomendaci|recommandation", re.I)
+_RECO_SECTION = re.compile(
+    r"recommendation|way forward|way ahead|further action|recomendaci|recommandation|recomenda[çc]|empfehlung"
+    r"|raccomandazion|aanbeveling", re.I
+)
 _AREA_LEADIN = re.compile(r"\b(thematic areas?|pillars?|priority areas?|focus areas?|areas of action|strategic areas?|strateg\w+|goals?|objectives?)\b", re.I)
 _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
