@@ -463,13 +463,23 @@ def text_tables(layout: PageLayout, settings: TextGridSettings = TextGridSetting
     return tables
 
 
+def _header_over_row(groups: list[list[Line]], edges: list[float]) -> bool:
+    """A header row of short labels over one row (a plan row continued from the page before),
+    in three columns or more: not a page of running text columns under a rule."""
+    n_cols = len(edges) - 1
+    if n_cols < 3 or len(groups[1]) > 20:
+        return False
+    labels = [seg for ln in groups[0] for seg in ln.segments]
+    return len(labels) >= 3 and all(len(seg.words) <= 4 for seg in labels)
+
+
 def _grid(groups: list[list[Line]], edges: list[float], rules: list[tuple[float, float, float]] | None,
           settings: TextGridSettings) -> tuple[list[Cell], list[float], float] | None:
     """Cells, row edges and score of the rows ``groups`` between column ``edges``; None when
-    there are too few rows (two are enough between rules, in three columns or more: a header and
-    a row continued from the page before)."""
+    there are too few rows (two are enough between rules when the first is a header of short
+    labels in three columns or more, over a row continued from the page before)."""
     n_cols = len(edges) - 1
-    if len(groups) < (2 if rules and n_cols >= 3 else settings.min_rows):
+    if len(groups) < settings.min_rows and not (len(groups) == 2 and rules and _header_over_row(groups, edges)):
         return None
     n_rows = len(groups)
     slots: list[list[list[Word]]] = [[[] for _ in range(n_cols)] for _ in range(n_rows)]

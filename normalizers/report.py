@@ -1139,6 +1139,13 @@ def _object_np(text: str) -> tuple[str, bool]:
     return "", False
 
 
+# a subject opens with a capital or a determiner; not with a preposition or a verb
+_NOUN_PHRASE_START = re.compile(
+    r"^(?!(?:In|On|At|For|With|By|Under|Regarding|Concerning|As|To|From|Through|Within|During|After|Before)\b)"
+    r"(?:[A-ZÀ-Ý0-9]|(?:the|all|each|every|any|both|relevant|national|local|other|member)\b)"
+)
+
+
 def leadin_subject(text: str) -> str:
     """'…, the members of the Security Council should:' → 'the members of the Security Council'."""
     m = None
@@ -1186,6 +1193,10 @@ def item_actors(
     """Lead actors from the grammatical subject (or the object of 'urge', 'call upon' …), and
     the other actors the item mentions."""
     subject, verb_first = _subject_np(text)
+    if subject and not _NOUN_PHRASE_START.match(subject):
+        # "In relation to inquiry No. 2016/1", "reinvigorate their efforts to": no subject of its
+        # own; the item goes on from its lead-in ("… urges Member States to:")
+        subject, verb_first = "", True
     lead_raw = subject
     if verb_first:
         obj, personal = _object_np(text)

@@ -97,6 +97,8 @@ def actor_rows(doc_id: str, raw: Sequence[RawActor], gazetteer: Gazetteer, count
     rows: dict[tuple[str, str, str, str | None], ActorRecord] = {}
     for ra in raw:
         for m in match_actors(ra.text, gazetteer, country, glossary):
+            if not any(ch.isalpha() for ch in m.actor_raw):
+                continue  # a figure that strayed into an actor column ("0.65", "2011")
             key = (ra.action_id, ra.role, m.actor_raw, m.actor_code)
             rows.setdefault(key, ActorRecord(
                 doc_id=doc_id, action_id=ra.action_id, actor_raw=m.actor_raw, actor_code=m.actor_code,
