@@ -276,6 +276,32 @@ def page_needs_ocr(page: Any, layout: PageLayout) -> str | None:
     return None
 
 
+def scan_rulings(page: Any, layout: PageLayout, dpi: int = 300) -> tuple[Ruling, ...]:
+    """Ruling lines of a scanned page whose (invisible) OCR text layer is trusted: the table
+    lines are only in the image, so they are found there, in the layout's frame. Empty for a
+    page that is no scan under invisible text."""
+    width, height = float(layout.width), float(layout.height)
+    if layout.rotation in (90, 270):
+        width, height = height, width
+    if _coverage(_image_boxes(page), width, height) < 0.5 or getattr(page, "pdf", None) is None:
+        return ()
+    doc, pdf_page = _pdfium_page(page)
+    try:
+        if invisible_text_share(pdf_page) < 0.5:
+            return ()
+        try:
+            bitmap = pdf_page.render(scale=dpi / 72, grayscale=True)
+            gray = np.asarray(bitmap.to_pil().convert("L"), dtype=np.uint8)
+        except pypdfium2.PdfiumError as e:
+            raise OcrError(f"cannot render page {page.page_number}: {e}") from e
+    finally:
+        doc.close()
+    gray = upright(gray, layout.rotation)
+    scale = (gray.shape[1] / layout.width, gray.shape[0] / layout.height)
+    runs, _ = find_rulings(ink_mask(gray), (scale[0] + scale[1]) / 2)
+    return rulings_from_runs(runs, scale)
+
+
 # ---------------------------------------------------------------- image steps
 
 

@@ -28,6 +28,7 @@ from extractors.ocr import (
     OcrSettings,
     ocr_pages,
     page_needs_ocr,
+    scan_rulings,
     tesseract_available,
 )
 from extractors.pdfium_layout import pdfium_page_to_layout
@@ -177,6 +178,9 @@ def extract_document(path: Path, raw_dir: Path, settings: PipelineSettings, ocr_
                     reason = page_needs_ocr(page, layout) if settings.ocr and suspicious else None
                     if reason:
                         to_ocr.append((page.page_number, float(page.width), float(page.height)))
+                    elif suspicious and not layout.rulings:
+                        # a scan under a trusted OCR text layer: its table lines are in the image
+                        layout = replace(layout, rulings=scan_rulings(page, layout, settings.ocr_dpi))
                     layouts.append(layout)
                     if not reason:
                         tables.extend(best_tables(layout, strategies, PageSource(path, page.page_number, page)))

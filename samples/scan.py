@@ -117,16 +117,32 @@ def scan_image(gray: np.ndarray, settings: ScanSettings, seed: int) -> np.ndarra
     return turn(add_noise(skew(gray, settings.skew_deg), settings.noise, seed), settings.rotate)
 
 
-def write_image_pdf(images: list[np.ndarray], dpi: int, dst: Path) -> None:
-    """An image-only PDF, one page per greyscale image, each page sized to its image at ``dpi``."""
+#: a word of an OCR text layer: text, x0, top, x1, bottom (points from the page's top left), size
+LayerWord = tuple[str, float, float, float, float, float]
+
+
+def write_image_pdf(images: list[np.ndarray], dpi: int, dst: Path,
+                    text_layers: list[list[LayerWord]] | None = None) -> None:
+    """An image-only PDF, one page per greyscale image, each page sized to its image at ``dpi``;
+    with ``text_layers``, each page also carries its words as invisible text (render mode 3),
+    the way OCR software leaves a scan searchable."""
     dst.parent.mkdir(parents=True, exist_ok=True)
     c = canvas.Canvas(str(dst), invariant=1, pageCompression=1)
     c.setCreator("nap-pipeline samples.scan")
-    for img in images:
+    for i, img in enumerate(images):
         h, w = img.shape
         pw, ph = w * 72 / dpi, h * 72 / dpi
         c.setPageSize((pw, ph))
         c.drawImage(ImageReader(Image.fromarray(img, mode="L")), 0, 0, width=pw, height=ph)
+        for text, x0, _top, x1, bottom, size in (text_layers[i] if text_layers else []):
+            obj = c.beginText()
+            obj.setTextRenderMode(3)
+            obj.setFont("Helvetica", size)
+            natural = c.stringWidth(text, "Helvetica", size) or 1.0
+            obj.setHorizScale(100.0 * (x1 - x0) / natural)
+            obj.setTextOrigin(x0, ph - bottom + 0.22 * size)  # the baseline, above the descent
+            obj.textOut(text)
+            c.drawText(obj)
         c.showPage()
     try:
         c.save()
@@ -142,8 +158,11 @@ def rasterize_pdf(
     noise: float = 0,
     rotate: int = 0,
     pages: list[int] | None = None,
+    ocr_layer: bool = False,
 ) -> None:
-    """Write ``dst``: an image-only copy of ``src`` as if printed and scanned at ``dpi``.
+    """Write ``dst``: an image-only copy of ``src`` as if printed and scanned at ``dpi``; with
+    ``ocr_layer`` (straight scans only), the source's words lie under each image as invisible
+    text, as after OCR software has made the scan searchable.
 
     Pages are rendered greyscale (pdftoppm, or pdfium where poppler is missing), turned
     anticlockwise by ``skew_deg`` degrees, given grain and dust in proportion to ``noise``
@@ -164,4 +183,13 @@ def rasterize_pdf(
             else:
                 gray = _render_pdfium(src, page_no, dpi)
             images.append(scan_image(gray, settings, seed=page_no))
-    write_image_pdf(images, dpi, dst)
+    layers = None
+    if ocr_layer:
+        if skew_deg or rotate:
+            raise ScanError("an OCR layer is only written for straight scans (no skew, no rotation)")
+        import pdfplumber
+
+        with pdfplumber.open(src) as pdf:
+            layers = [[(w["text"], w["x0"], w["top"], w["x1"], w["bottom"], w["size"])
+                       for w in pdf.pages[p - 1].extract_words(extra_attrs=["size"])] for p in wanted]
+    write_image_pdf(images, dpi, dst, layers)

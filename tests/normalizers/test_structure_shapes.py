@@ -27,6 +27,7 @@ from samples.content import (
 )
 from samples.model import ObjectiveSpec, PlanSpec, expected_actions
 from samples.render import render_narrow_matrix, render_wide_matrix
+from samples.scan import rasterize_pdf
 from samples.seeds import kor_nap_plan
 from tests.conftest import SEEDS, need
 
@@ -174,3 +175,14 @@ def test_activities_listed_in_one_cell_are_separate_actions(tmp_path: Path, styl
     found, _ = _found(tmp_path / "wide.pdf")
     truth = [replace(r, number=None if r.number == "•" else r.number) for r in _truth(plan)]
     assert [(r.number, r.text, r.parent, r.actors) for r in found] == [(r.number, r.text, r.parent, r.actors) for r in truth]
+
+
+def test_scan_with_an_ocr_text_layer(tmp_path: Path) -> None:
+    """A scan made searchable by OCR software: the words are an invisible text layer (trusted,
+    no OCR is run), the table lines exist only in the image and are found there."""
+    plan = sample_matrix_plan()
+    render_narrow_matrix(plan, tmp_path / "digital.pdf")
+    rasterize_pdf(tmp_path / "digital.pdf", tmp_path / "searchable.pdf", dpi=200, ocr_layer=True)
+    doc = extract_document(tmp_path / "searchable.pdf", tmp_path, PipelineSettings())
+    assert not any(lay.ocr for lay in doc.layouts) and sum(1 for lay in doc.layouts if lay.rulings) >= 3
+    _assert_rows(_found(tmp_path / "searchable.pdf")[0], _truth(plan))
