@@ -28,7 +28,7 @@ _PREFIX_WORDS = (
     r"doel|doelstelling|strategisch doel|actie|maatregel|pijler|resultaat"  # Dutch
 )
 _PREFIXED = re.compile(
-    rf"^(?P<label>(?:{_PREFIX_WORDS})\.?\s*(?:n[°o.]\s*)?(?P<num>\d+(?:\.\d+)*|[ivxlc]+|[a-z])\b\.?)\s*[:.\-–—)]?\s+(?P<rest>\S.*)$",
+    rf"^(?P<label>(?:{_PREFIX_WORDS})\.?\s*(?:n[°o.]\.?\s*)?(?P<num>\d+(?:\.\d+)*|[ivxlc]+|[a-z])\b\.?)\s*[:.\-–—)]?\s+(?P<rest>\S.*)$",
     re.I | re.S,
 )
 # "1.1.Build" (no space) is accepted for multi-level labels closed by a dot

@@ -81,3 +81,13 @@ def test_indicator_letters() -> None:
 ])
 def test_split_cell_items(cell: str, expected: list[tuple[str, str]]) -> None:
     assert split_cell_items(cell) == expected
+
+
+@pytest.mark.parametrize("text,label,prefix", [
+    ("Objetivo No. 1 Fortalecer la participación", "Objetivo No. 1", "objetivo"),
+    ("Objectif n° 2 : Renforcer", "Objectif n° 2", "objectif"),
+    ("Action 3.1.1: The Ministry of Justice will", "Action 3.1.1", "action"),  # the n of "Action" stays
+])
+def test_numbered_prefixes(text: str, label: str, prefix: str) -> None:
+    number, _ = parse_numbering(text)
+    assert number is not None and (number.label, number.prefix) == (label, prefix)
