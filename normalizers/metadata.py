@@ -85,11 +85,16 @@ def country_issuer(country: str) -> str | None:
     return _inverted(found.name) if found is not None else None
 
 
+# translated country names that are ordinary words of another language (German "Island" is
+# Iceland); folded
+_COMMON_WORDS = frozenset({"island", "indien", "polen"})  # Iceland, India, Poland vs island, indien (fr), polen (es)
+
+
 @lru_cache(maxsize=1)
 def country_patterns() -> tuple[tuple[str, str], ...]:
     """(folded name, alpha-3), longest names first, in several languages."""
     translations = []
-    for lang in ("es", "fr", "pt"):
+    for lang in ("es", "fr", "pt", "de", "it", "nl"):
         try:
             translations.append(gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]))
         except OSError:
@@ -103,7 +108,7 @@ def country_patterns() -> tuple[tuple[str, str], ...]:
             names.add(_inverted(n))
         for n in names:
             key = fold(n)
-            if len(key) >= 4:
+            if len(key) >= 4 and key not in _COMMON_WORDS:
                 pairs.add((key, c.alpha_3))
     return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
 

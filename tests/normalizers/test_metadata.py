@@ -18,6 +18,11 @@ from tests.conftest import CORPUS, need
     ("Compte rendu de la réunion du Comité de pilotage du Plan d'action national. Réunion du 12 mars.", None),
     ("Rapport de la réunion de suivi, réunion annuelle, Burkina Faso", "BFA"),
     ("National Action Plan of the Republic of Korea", "KOR"),
+    ("Aktionsplan der Bundesregierung zur Umsetzung der Resolution 1325, Deutschland", "DEU"),
+    ("Nationaal Actieplan 1325 van Nederland", "NLD"),
+    # translated names that are words of another language stay words
+    ("Plan d'action national du Burkina Faso dans l'espace de l'océan indien", "BFA"),
+    ("a plan for every small island state", None),
 ])
 def test_find_country(text: str, country: str | None) -> None:
     assert find_country(text) == country
