@@ -20,7 +20,9 @@ gazetteer name (``Economic and Social Commission for Asia and the Pacific``), a 
 or one generic phrase (``Ministry of Gender, Children and Social Protection``). Space-separated
 acronyms are split (``MND MOU MOFA MOIS``); a plural head with several sectors is distributive
 (``Ministères du Genre, Intérieur, Affaires étrangères`` → three pieces), a singular head names
-one body (``Ministry of Health and Social Welfare``). ``All excluding KOICA`` stays one piece.
+one body (``Ministry of Health and Social Welfare``). ``All excluding KOICA`` stays one piece, and
+so do words sharing a head (``Leaders religieux et coutumiers``, ``Religious and traditional
+leaders``: read as the two phrases they stand for).
 
 Resolving one printed actor (first stage that yields a result wins; each stage is tried on the
 whole text, then without its parentheticals, then on each parenthetical):
@@ -41,6 +43,10 @@ whole text, then without its parentheticals, then on each parenthetical):
 6. a generic phrase that no country resolves: ``actor_code`` None, but ``actor_type`` and
    ``sector`` filled in (score 0.5), e.g. ``Ministry of Foreign Affairs`` with no country;
 7. fuzzy match of full names (rapidfuzz ratio ≥ 90, no conflicting sector words).
+
+An acronym that stage 1 does not settle on the document's country (or on a UN / collective
+entry) and that the document defines itself (``glossary``: ``Ministère de la Femme, … (MFFE)``)
+is resolved through its long form instead, which beats a guess from another country.
 
 Actors named in a parenthetical are added (``MOFA (in cooperation with KOICA)``). Anything else
 is unknown: ``actor_code`` None, ``actor_type`` ``other``, ``sector`` None; it is kept, never

@@ -28,15 +28,14 @@ class References:
     headers: PhraseVocabulary
     pillars: PhraseVocabulary
     gazetteer: Gazetteer
-    _extended: dict[Profile, References] = field(default_factory=dict, compare=False, repr=False)
+    _extended: dict[tuple, References] = field(default_factory=dict, compare=False, repr=False)
 
     def for_profile(self, profile: Profile | None) -> References:
         """These references with a document profile's further header and pillar phrases and
         actors (built once per distinct set of additions)."""
         if profile is None or not (profile.headers or profile.pillars or profile.actors):
             return self
-        key = replace(profile, path="", sha256="", country=None, issuer=None, title=None, language=None,
-                      doc_type=None, nap_number=None, period_start=None, period_end=None, ocr_languages=None)
+        key = (profile.headers, profile.pillars, profile.actors)
         if key not in self._extended:
             self._extended[key] = References(
                 self.headers.extended(dict(profile.headers)), self.pillars.extended(dict(profile.pillars)),

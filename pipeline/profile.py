@@ -131,7 +131,7 @@ def parse_profile(text: str, *, path: str, base: Path) -> Profile:
     if unknown:
         raise ProfileError(f"unknown keys {unknown}; known: {', '.join(KEYS)}")
     values: dict[str, Any] = {}
-    for key in _SCALARS & set(data):
+    for key in sorted(_SCALARS & set(data)):
         value = data[key]
         if value is None:
             continue
