@@ -112,15 +112,29 @@ def _words_from_chars(
     return words
 
 
-def _stacked_twin(rect: dict[str, Any], rects: list[dict[str, Any]], colour: Any, above: bool) -> bool:
+def _fill_index(rects: list[dict[str, Any]]) -> dict[tuple[str, int, int], list[dict[str, Any]]]:
+    """Filled, unstroked rects by colour and rounded left and right edges (for
+    :func:`_stacked_twin`: a page may carry thousands of fills)."""
+    index: dict[tuple[str, int, int], list[dict[str, Any]]] = {}
+    for r in rects:
+        if r.get("fill") and not r.get("stroke"):
+            index.setdefault((repr(r.get("non_stroking_color")), round(r["x0"]), round(r["x1"])), []).append(r)
+    return index
+
+
+def _stacked_twin(rect: dict[str, Any], index: dict[tuple[str, int, int], list[dict[str, Any]]], colour: Any,
+                  above: bool) -> bool:
     """Whether a fill of the same colour and width touches ``rect`` from above (or below)."""
     edge = rect["top"] if above else rect["bottom"]
-    for other in rects:
-        if other is rect or not other.get("fill") or other.get("stroke") or other.get("non_stroking_color") != colour:
-            continue
-        touching = abs((other["bottom"] if above else other["top"]) - edge) < 0.5
-        if touching and abs(other["x0"] - rect["x0"]) < 1 and abs(other["x1"] - rect["x1"]) < 1:
-            return True
+    key = repr(colour)
+    for dx0 in (-1, 0, 1):
+        for dx1 in (-1, 0, 1):
+            for other in index.get((key, round(rect["x0"]) + dx0, round(rect["x1"]) + dx1), ()):
+                if other is rect or other.get("non_stroking_color") != colour:
+                    continue
+                touching = abs((other["bottom"] if above else other["top"]) - edge) < 0.5
+                if touching and abs(other["x0"] - rect["x0"]) < 1 and abs(other["x1"] - rect["x1"]) < 1:
+                    return True
     return False
 
 
@@ -130,6 +144,7 @@ def _rulings_and_fills(
     """Ruling segments from lines and thin rects, rect borders, and filled areas."""
     segs: list[BBox] = []
     fills: list[BBox] = []
+    index = _fill_index(page.rects)
     for line in page.lines:
         segs.append((line["x0"], line["top"], line["x1"], line["bottom"]))
     for rect in page.rects:
@@ -149,9 +164,9 @@ def _rulings_and_fills(
             # painted line by line inside one cell)
             colour = rect.get("non_stroking_color")
             segs.extend([(x0, top, x0, bottom), (x1, top, x1, bottom)])
-            if not _stacked_twin(rect, page.rects, colour, above=True):
+            if not _stacked_twin(rect, index, colour, above=True):
                 segs.append((x0, top, x1, top))
-            if not _stacked_twin(rect, page.rects, colour, above=False):
+            if not _stacked_twin(rect, index, colour, above=False):
                 segs.append((x0, bottom, x1, bottom))
     for curve in page.curves:
         pts = curve.get("pts") or []
