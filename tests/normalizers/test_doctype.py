@@ -6,31 +6,11 @@ import pdfplumber
 import pytest
 
 from extractors.layout import page_to_layout
-from extractors.model import PageLayout, Ruling, Word
-from tests.layouts import words_from_text as _words
+from extractors.model import PageLayout, Word
+from tests.layouts import matrix_page, words_from_text as _words
 from normalizers.doctype import DOC_TYPES, DocTypeSettings, detect_doc_type, detect_language
 from normalizers.furniture import strip_furniture
 from samples.report import make_sample_report
-
-
-def _grid(x0: float, top: float, cols: list[float], rows: int, row_h: float) -> tuple[Ruling, ...]:
-    bottom = top + rows * row_h
-    hs = tuple(Ruling(x0, top + i * row_h, cols[-1], top + i * row_h) for i in range(rows + 1))
-    vs = tuple(Ruling(x, top, x, bottom) for x in [x0, *cols])
-    return hs + vs
-
-
-def _matrix_page(page_no: int, title: str, headers: list[str], rows: list[list[str]]) -> PageLayout:
-    cols = [200.0, 340.0, 460.0, 560.0, 700.0, 800.0]
-    words = _words(title, 40, 30, 12, True) if page_no == 1 else []
-    xs = [40.0, *cols[:-1]]
-    for x, h in zip(xs, headers):
-        words += _words(h, x + 4, 64, 9, True)
-    for r, row in enumerate(rows):
-        for x, cell in zip(xs, row):
-            words += _words(cell, x + 4, 94 + 30 * r, 9)
-    words += _words(f"Page {page_no}", 400, 570, 8)
-    return PageLayout("nap", page_no, 842, 595, tuple(words), rulings=_grid(40, 60, cols, len(rows) + 1, 30))
 
 
 def test_matrix_plan_is_a_nap():
@@ -40,14 +20,14 @@ def test_matrix_plan_is_a_nap():
         ["1.2 Prevent violence", "Establish referral services", "Number of services", "12", "Ministry of Health", "2026"],
         ["1.3 Protect survivors", "Fund shelters", "Budget allocated", "USD 1m", "Ministry of Interior", "2027"],
     ]
-    pages = [_matrix_page(p, "National Action Plan on Women, Peace and Security 2024-2028", headers, rows) for p in (1, 2, 3)]
+    pages = [matrix_page(p, "National Action Plan on Women, Peace and Security 2024-2028", headers, rows, page_label=True) for p in (1, 2, 3)]
     assert detect_doc_type(pages) == "nap"
 
 
 def test_spanish_matrix_plan_is_a_nap():
     headers = ["Objetivo estratégico", "Actividades", "Indicador", "Meta", "Responsable", "Plazo"]
     rows = [["1. Participación de las mujeres", "Capacitar mediadoras", "Número de mediadoras", "200", "Ministerio de la Mujer", "2025"]] * 3
-    pages = [_matrix_page(p, "Plan de Acción Nacional de la Resolución 1325", headers, rows) for p in (1, 2)]
+    pages = [matrix_page(p, "Plan de Acción Nacional de la Resolución 1325", headers, rows, page_label=True) for p in (1, 2)]
     assert detect_doc_type(pages) == "nap"
 
 

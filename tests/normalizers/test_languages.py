@@ -8,22 +8,20 @@ the truth, as ``test_structure_shapes.py`` does for English, Spanish and French.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from extractors.model import PageLayout, Ruling, Word
+from extractors.model import PageLayout
 from normalizers.doctype import detect_doc_type, detect_language
 from normalizers.metadata import extract_metadata, find_nap_number, find_period
-from normalizers.structure import PlanStructure, build_structure
-from normalizers.text import clean_text
 from normalizers.vocabulary import classify_pillar, header_role, load_vocabulary
 from pipeline.extract import extract_document
 from pipeline.settings import PipelineSettings
-from samples.model import ActionSpec, ObjectiveSpec, PillarSpec, PlanSpec, expected_actions
+from samples.model import ActionSpec, ObjectiveSpec, PillarSpec, PlanSpec
 from samples.render import COLUMN_SETS, render_wide_matrix
-from tests.layouts import words_from_text
+from tests.layouts import matrix_page, words_from_text
+from tests.plans import assert_rows, read_rows, truth_rows
 
 HEADERS, PILLARS = load_vocabulary("headers"), load_vocabulary("pillars")
 
@@ -201,25 +199,6 @@ def test_no_plan_number(text: str) -> None:
 # ---- document type from hand-made pages --------------------------------------------------------
 
 
-def _grid(x0: float, top: float, cols: list[float], rows: int, row_h: float) -> tuple[Ruling, ...]:
-    bottom = top + rows * row_h
-    hs = tuple(Ruling(x0, top + i * row_h, cols[-1], top + i * row_h) for i in range(rows + 1))
-    vs = tuple(Ruling(x, top, x, bottom) for x in [x0, *cols])
-    return hs + vs
-
-
-def _matrix_page(page_no: int, title: str, headers: list[str], rows: list[list[str]]) -> PageLayout:
-    cols = [200.0, 340.0, 460.0, 560.0, 700.0, 800.0]
-    words: list[Word] = words_from_text(title, 40, 30, 12, True) if page_no == 1 else []
-    xs = [40.0, *cols[:-1]]
-    for x, h in zip(xs, headers):
-        words += words_from_text(h, x + 4, 64, 9, True)
-    for r, row in enumerate(rows):
-        for x, cell in zip(xs, row):
-            words += words_from_text(cell, x + 4, 94 + 30 * r, 9)
-    return PageLayout("nap", page_no, 842, 595, tuple(words), rulings=_grid(40, 60, cols, len(rows) + 1, 30))
-
-
 _MATRICES = {
     "it": (["Obiettivo", "Azioni", "Indicatori", "Valore obiettivo", "Responsabile", "Tempistica"],
            ["1. Partecipazione delle donne", "Formare mediatrici", "Numero di mediatrici", "200", "Ministero degli Esteri", "2025"]),
@@ -236,7 +215,7 @@ _MATRICES = {
 def test_matrix_without_the_plan_name_is_a_nap(lang: str) -> None:
     """Matrix words and ruled pages alone: the title does not name the plan."""
     headers, row = _MATRICES[lang]
-    pages = [_matrix_page(p, "Matrice / Matrix / Matriz 2025", headers, [row] * 3) for p in (1, 2)]
+    pages = [matrix_page(p, "Matrice / Matrix / Matriz 2025", headers, [row] * 3) for p in (1, 2)]
     assert detect_doc_type(pages) == "nap"
 
 
@@ -513,47 +492,6 @@ _CANONICAL = {
 }
 
 
-@dataclass(frozen=True)
-class Row:
-    number: str | None
-    text: str
-    parent: str
-    actors: frozenset[tuple[str, str]]
-    indicator: str | None
-    target: str | None
-
-
-def _truth(plan: PlanSpec) -> list[Row]:
-    return [
-        Row(a.number, clean_text(a.text), clean_text(a.path[-1][1]),
-            frozenset({(role, clean_text(" ".join(names))) for role, names in (("lead", a.lead), ("partner", a.partners)) if names}),
-            clean_text(a.indicator) if a.indicator else None, clean_text(a.target) if a.target else None)
-        for a in expected_actions(plan)
-    ]
-
-
-def _read(pdf: Path) -> tuple[list[Row], PlanStructure]:
-    doc = extract_document(pdf, pdf.parent, PipelineSettings())
-    assert doc.status == "ok", doc.error
-    s = build_structure(doc.layouts, doc.tables, doc.doc_id, HEADERS, PILLARS)
-    objectives = {o.objective_id: o for o in s.objectives}
-    actors: dict[str, set[tuple[str, str]]] = {}
-    for ra in s.actors:  # one actor cell per role: compared as printed, lines joined
-        actors.setdefault(ra.action_id, set()).add((ra.role, clean_text(ra.text)))
-    rows = [
-        Row(a.number, a.text, objectives[a.objective_id].text if a.objective_id else "",
-            frozenset(actors.get(a.action_id, set())), a.indicator, a.target)
-        for a in s.actions
-    ]
-    return rows, s
-
-
-def _assert_rows(found: list[Row], truth: list[Row]) -> None:
-    assert len(found) == len(truth)
-    for got, want in zip(found, truth):
-        assert got == want
-
-
 _WRAPPED_ROW_SPLIT = (
     "extractors/textgrid.py _one_row_per_full_line: between two horizontal rules, a row of two lines that each "
     "fill most columns, the first one included, is taken for two stacked rows. German wrapping makes it so: "
@@ -576,8 +514,8 @@ def test_wide_matrix_read_back(tmp_path: Path, plan_fn, kwargs) -> None:
     plan = plan_fn()
     layout = render_wide_matrix(plan, tmp_path / "plan.pdf", **kwargs)
     assert layout.n_pages >= 2 and layout.broken_tables  # title page, then a matrix over two pages or more
-    found, s = _read(tmp_path / "plan.pdf")
-    _assert_rows(found, _truth(plan))
+    found, s = read_rows(tmp_path / "plan.pdf")
+    assert_rows(found, truth_rows(plan))
     pillars = [o for o in s.objectives if o.kind == "pillar"]
     assert [o.text for o in pillars] == [p.name for p in plan.pillars]
     assert [o.pillar for o in pillars] == [_CANONICAL[p.name] for p in plan.pillars]
@@ -590,7 +528,7 @@ def test_wide_matrix_read_back(tmp_path: Path, plan_fn, kwargs) -> None:
 def test_german_indicator_shared_by_two_measures(tmp_path: Path) -> None:
     plan = plan_de(shared_indicators=True)
     render_wide_matrix(plan, tmp_path / "plan.pdf")
-    _assert_rows(_read(tmp_path / "plan.pdf")[0], _truth(plan))
+    assert_rows(read_rows(tmp_path / "plan.pdf")[0], truth_rows(plan))
 
 
 @pytest.mark.parametrize("plan_fn", [plan_pt, plan_de], ids=["pt", "de"])

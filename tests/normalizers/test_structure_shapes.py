@@ -8,14 +8,11 @@ objective it hangs from, the actor cells with their role, indicator and target.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from normalizers.structure import build_structure
-from normalizers.text import clean_text
-from normalizers.vocabulary import load_vocabulary
 from pipeline.extract import extract_document
 from pipeline.settings import PipelineSettings
 from samples.content import (
@@ -25,69 +22,28 @@ from samples.content import (
     sample_wide_plan_es_results,
     sample_wide_plan_fr,
 )
-from samples.model import ObjectiveSpec, PlanSpec, expected_actions
+from samples.model import ObjectiveSpec, PlanSpec
 from samples.render import render_narrow_matrix, render_wide_matrix
 from samples.scan import rasterize_pdf
 from samples.seeds import kor_nap_plan
 from tests.conftest import SEEDS, need
+from tests.plans import assert_rows, read_rows, truth_rows
 
-HEADERS, PILLARS = load_vocabulary("headers"), load_vocabulary("pillars")
-
-
-@dataclass(frozen=True)
-class Row:
-    number: str | None
-    text: str
-    parent: str
-    actors: frozenset[tuple[str, str]]
-    indicator: str | None
-    target: str | None
-
-
-def _truth(plan: PlanSpec) -> list[Row]:
-    return [
-        Row(a.number, clean_text(a.text), clean_text(a.path[-1][1]),
-            frozenset({(role, clean_text(" ".join(names))) for role, names in (("lead", a.lead), ("partner", a.partners)) if names}),
-            clean_text(a.indicator) if a.indicator else None, clean_text(a.target) if a.target else None)
-        for a in expected_actions(plan)
-    ]
-
-
-def _found(pdf: Path) -> tuple[list[Row], object]:
-    doc = extract_document(pdf, pdf.parent, PipelineSettings())
-    assert doc.status == "ok", doc.error
-    s = build_structure(doc.layouts, doc.tables, doc.doc_id, HEADERS, PILLARS)
-    objectives = {o.objective_id: o for o in s.objectives}
-    actors: dict[str, set[tuple[str, str]]] = {}
-    for ra in s.actors:  # one actor cell per role: compared as printed, lines joined
-        actors.setdefault(ra.action_id, set()).add((ra.role, clean_text(ra.text)))
-    rows = [
-        Row(a.number, a.text, objectives[a.objective_id].text if a.objective_id else "",
-            frozenset(actors.get(a.action_id, set())), a.indicator, a.target)
-        for a in s.actions
-    ]
-    return rows, s
-
-
-def _assert_rows(found: list[Row], truth: list[Row]) -> None:
-    assert len(found) == len(truth)
-    for got, want in zip(found, truth):
-        assert got == want
 
 
 def test_narrow_matrix_with_merged_ministries_and_page_breaks(tmp_path: Path) -> None:
     plan = sample_matrix_plan()
     layout = render_narrow_matrix(plan, tmp_path / "narrow.pdf")
     assert layout.broken_tables and layout.split_rows  # the shape under test is really there
-    found, s = _found(tmp_path / "narrow.pdf")
-    _assert_rows(found, _truth(plan))
+    found, s = read_rows(tmp_path / "narrow.pdf")
+    assert_rows(found, truth_rows(plan))
     assert [o.kind for o in s.objectives if o.level == 0] == ["pillar"] * len(plan.pillars)
 
 
 def test_narrow_matrix_with_repeated_header(tmp_path: Path) -> None:
     plan = sample_matrix_plan()
     render_narrow_matrix(plan, tmp_path / "narrow.pdf", repeat_header=True)
-    _assert_rows(_found(tmp_path / "narrow.pdf")[0], _truth(plan))
+    assert_rows(read_rows(tmp_path / "narrow.pdf")[0], truth_rows(plan))
 
 
 @pytest.mark.parametrize(
@@ -109,7 +65,7 @@ def test_narrow_matrix_with_repeated_header(tmp_path: Path) -> None:
 def test_wide_matrix_lettered_activities(tmp_path: Path, plan_fn, kwargs) -> None:
     plan = plan_fn()
     render_wide_matrix(plan, tmp_path / "wide.pdf", **kwargs)
-    _assert_rows(_found(tmp_path / "wide.pdf")[0], _truth(plan))
+    assert_rows(read_rows(tmp_path / "wide.pdf")[0], truth_rows(plan))
 
 
 def test_wide_matrix_without_any_ruling(tmp_path: Path) -> None:
@@ -117,8 +73,8 @@ def test_wide_matrix_without_any_ruling(tmp_path: Path) -> None:
     share out the actor lines level with each activity); indicators almost all."""
     plan = sample_wide_plan_en()
     render_wide_matrix(plan, tmp_path / "unruled.pdf", ruling="none")
-    found, _ = _found(tmp_path / "unruled.pdf")
-    truth = _truth(plan)
+    found, _ = read_rows(tmp_path / "unruled.pdf")
+    truth = truth_rows(plan)
     assert [(r.number, r.text, r.parent, r.actors) for r in found] == [(r.number, r.text, r.parent, r.actors) for r in truth]
     same_ind = sum(g.indicator == w.indicator for g, w in zip(found, truth)) / len(truth)
     assert same_ind >= 0.95
@@ -127,13 +83,13 @@ def test_wide_matrix_without_any_ruling(tmp_path: Path) -> None:
 def test_korean_plan_rendered_from_the_seed(tmp_path: Path) -> None:
     plan = kor_nap_plan(need(SEEDS / "kor-nap-2.txt"))
     render_narrow_matrix(plan, tmp_path / "kor.pdf")
-    found, s = _found(tmp_path / "kor.pdf")
+    found, s = read_rows(tmp_path / "kor.pdf")
     kinds = [o.kind for o in s.objectives]
     assert kinds.count("pillar") == 5  # Prevention, Participation, Protection, Relief and Recovery, Implementation and Monitoring
     assert kinds.count("objective") == 12
     assert kinds.count("strategy") == 31
     assert len(found) == 83
-    _assert_rows(found, _truth(plan))
+    assert_rows(found, truth_rows(plan))
     by_text = {r.text: r for r in found}
     sample = {
         "Increase the share of female police officers in UN PKO": {("lead", "KNPA")},
@@ -172,8 +128,8 @@ def test_activities_listed_in_one_cell_are_separate_actions(tmp_path: Path, styl
     its own number (none for a bullet), its objective and the actors of its row."""
     plan = _relabel(sample_wide_plan_en(), style)
     render_wide_matrix(plan, tmp_path / "wide.pdf")
-    found, _ = _found(tmp_path / "wide.pdf")
-    truth = [replace(r, number=None if r.number == "•" else r.number) for r in _truth(plan)]
+    found, _ = read_rows(tmp_path / "wide.pdf")
+    truth = [replace(r, number=None if r.number == "•" else r.number) for r in truth_rows(plan)]
     assert [(r.number, r.text, r.parent, r.actors) for r in found] == [(r.number, r.text, r.parent, r.actors) for r in truth]
 
 
@@ -185,4 +141,4 @@ def test_scan_with_an_ocr_text_layer(tmp_path: Path) -> None:
     rasterize_pdf(tmp_path / "digital.pdf", tmp_path / "searchable.pdf", dpi=200, ocr_layer=True)
     doc = extract_document(tmp_path / "searchable.pdf", tmp_path, PipelineSettings())
     assert not any(lay.ocr for lay in doc.layouts) and sum(1 for lay in doc.layouts if lay.rulings) >= 3
-    _assert_rows(_found(tmp_path / "searchable.pdf")[0], _truth(plan))
+    assert_rows(read_rows(tmp_path / "searchable.pdf")[0], truth_rows(plan))
