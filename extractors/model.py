@@ -8,7 +8,7 @@ edge). Pages are 1-based (``page_no``). Records are frozen and hold no file hand
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Protocol, Sequence
 
 BBox = tuple[float, float, float, float]
 
@@ -154,6 +154,30 @@ class TextLine:
     @property
     def bold(self) -> bool:
         return sum(len(w.text) for w in self.words if w.bold) * 2 > sum(len(w.text) for w in self.words)
+
+
+class Placed(Protocol):
+    """Anything with text and a horizontal extent: a :class:`Word`, a report's token."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def x0(self) -> float: ...
+    @property
+    def x1(self) -> float: ...
+
+
+def words_text(words: Sequence[Placed]) -> str:
+    """Words of one line joined by spaces, except where the glyphs touch (a word split on a size
+    change, a raised footnote marker)."""
+    out: list[str] = []
+    prev: Placed | None = None
+    for w in words:
+        if prev is not None and w.x0 - prev.x1 > 1.0:
+            out.append(" ")
+        out.append(w.text)
+        prev = w
+    return "".join(out)
 
 
 def _vertical_overlap(a_top: float, a_bottom: float, b_top: float, b_bottom: float) -> float:

@@ -150,6 +150,29 @@ def _image_boxes(page: Any) -> list[BBox]:
     return [(float(im["x0"]), float(im["top"]), float(im["x1"]), float(im["bottom"])) for im in getattr(page, "images", [])]
 
 
+@contextmanager
+def _pdfium_of(page: Any, pdf_page: Any = None) -> Iterator[Any]:
+    """The PDFium page of a pdfplumber page: ``pdf_page`` when the caller has it open, else the
+    file opened again for the while."""
+    if pdf_page is not None:
+        yield pdf_page
+        return
+    doc, opened = _pdfium_page(page)
+    try:
+        yield opened
+    finally:
+        doc.close()
+
+
+def _render_gray(pdf_page: Any, dpi: float, page_no: int) -> np.ndarray:
+    """A PDFium page as a greyscale array (0 = black) at ``dpi``."""
+    try:
+        bitmap = pdf_page.render(scale=dpi / 72, grayscale=True)
+        return np.asarray(bitmap.to_pil().convert("L"), dtype=np.uint8)
+    except pypdfium2.PdfiumError as e:
+        raise OcrError(f"cannot render page {page_no}: {e}") from e
+
+
 def _pdfium_page(page: Any) -> tuple[Any, Any]:
     """(pdfium document, pdfium page) for a pdfplumber page; the caller closes the document."""
     pdf = getattr(page, "pdf", None)
@@ -229,8 +252,9 @@ def text_ink_agreement(gray: np.ndarray, words: Iterable[Word], width: float, he
     return inked / len(boxes), hit / len(blobs)
 
 
-def page_needs_ocr(page: Any, layout: PageLayout) -> str | None:
-    """Why this page needs OCR, or None when its text layer can be trusted.
+def page_needs_ocr(page: Any, layout: PageLayout, pdf_page: Any = None) -> str | None:
+    """Why this page needs OCR, or None when its text layer can be trusted (``pdf_page``: the
+    page already open in PDFium, if the caller has it).
 
     - ``no_text_layer``: no words (or a handful, as a scanner's stamp) over a page-sized image;
     - ``vector_text``: no words but hundreds of curves (text converted to outlines);
@@ -256,18 +280,11 @@ def page_needs_ocr(page: Any, layout: PageLayout) -> str | None:
     unmapped = sum(1 for t in texts if "(cid:" in t or "\ufffd" in t)
     if unmapped >= 5 and unmapped >= 0.1 * len(texts):
         return "unmapped_glyphs"
-    if image_cover >= 0.5 and getattr(page, "pdf", None) is not None:
-        doc, pdf_page = _pdfium_page(page)
-        try:
-            if invisible_text_share(pdf_page) < 0.5:
+    if image_cover >= 0.5 and (pdf_page is not None or getattr(page, "pdf", None) is not None):
+        with _pdfium_of(page, pdf_page) as pdfium_page:
+            if invisible_text_share(pdfium_page) < 0.5:
                 return None
-            try:
-                bitmap = pdf_page.render(scale=100 / 72, grayscale=True)
-                gray = np.asarray(bitmap.to_pil().convert("L"), dtype=np.uint8)
-            except pypdfium2.PdfiumError as e:
-                raise OcrError(f"cannot render page {page.page_number}: {e}") from e
-        finally:
-            doc.close()
+            gray = _render_gray(pdfium_page, 100, page.page_number)
         # the layout's words are in the frame where its text reads upright: turn the image alike
         gray = upright(gray, layout.rotation)
         inked, hit = text_ink_agreement(gray, layout.words, layout.width, layout.height)
@@ -276,27 +293,21 @@ def page_needs_ocr(page: Any, layout: PageLayout) -> str | None:
     return None
 
 
-def scan_rulings(page: Any, layout: PageLayout, dpi: int = 300) -> tuple[Ruling, ...]:
+def scan_rulings(page: Any, layout: PageLayout, dpi: int = 300, pdf_page: Any = None) -> tuple[Ruling, ...]:
     """Ruling lines of a scanned page whose (invisible) OCR text layer is trusted: the table
     lines are only in the image, so they are found there, in the layout's frame. Empty for a
     page that is no scan under invisible text."""
     width, height = float(layout.width), float(layout.height)
     if layout.rotation in (90, 270):
         width, height = height, width
-    if _coverage(_image_boxes(page), width, height) < 0.5 or getattr(page, "pdf", None) is None:
+    if _coverage(_image_boxes(page), width, height) < 0.5:
         return ()
-    doc, pdf_page = _pdfium_page(page)
-    try:
-        if invisible_text_share(pdf_page) < 0.5:
+    if pdf_page is None and getattr(page, "pdf", None) is None:
+        return ()
+    with _pdfium_of(page, pdf_page) as pdfium_page:
+        if invisible_text_share(pdfium_page) < 0.5:
             return ()
-        try:
-            bitmap = pdf_page.render(scale=dpi / 72, grayscale=True)
-            gray = np.asarray(bitmap.to_pil().convert("L"), dtype=np.uint8)
-        except pypdfium2.PdfiumError as e:
-            raise OcrError(f"cannot render page {page.page_number}: {e}") from e
-    finally:
-        doc.close()
-    gray = upright(gray, layout.rotation)
+        gray = upright(_render_gray(pdfium_page, dpi, page.page_number), layout.rotation)
     scale = (gray.shape[1] / layout.width, gray.shape[0] / layout.height)
     runs, _ = find_rulings(ink_mask(gray), (scale[0] + scale[1]) / 2)
     return rulings_from_runs(runs, scale)
@@ -314,10 +325,7 @@ def render_page(pdf_path: Path, page_no: int, dpi: float) -> np.ndarray:
     try:
         if not 1 <= page_no <= len(doc):
             raise OcrError(f"{pdf_path} has {len(doc)} pages; no page {page_no}")
-        bitmap = doc[page_no - 1].render(scale=dpi / 72, grayscale=True)
-        return np.ascontiguousarray(np.asarray(bitmap.to_pil().convert("L"), dtype=np.uint8))
-    except pypdfium2.PdfiumError as e:
-        raise OcrError(f"cannot render page {page_no} of {pdf_path}: {e}") from e
+        return np.ascontiguousarray(_render_gray(doc[page_no - 1], dpi, page_no))
     finally:
         doc.close()
 

@@ -15,8 +15,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
-from extractors.model import PageLayout
-from normalizers.furniture import FurnitureInfo, group_lines, strip_furniture, words_text
+from extractors.model import PageLayout, group_lines, words_text
+from normalizers.furniture import FurnitureInfo, strip_furniture
 from normalizers.vocabulary import fold
 
 DOC_TYPES = ("nap", "un_report", "recommendations", "other")
@@ -152,7 +152,8 @@ def detect_doc_type(layouts: Sequence[PageLayout], settings: DocTypeSettings = D
         return "other"
     head = list(layouts[: settings.pages])
     cleaned, info = (list(layouts), stripped) if stripped is not None else strip_furniture(layouts)
-    lines = [ln for layout in cleaned[: settings.pages] for ln in _page_lines(layout)]
+    per_page = [_page_lines(layout) for layout in cleaned]  # grouped once, read three ways below
+    lines = [ln for page in per_page[: settings.pages] for ln in page]
     sizes: Counter[float] = Counter()
     for text, size, _ in lines:
         sizes[round(size)] += len(text)
@@ -161,10 +162,10 @@ def detect_doc_type(layouts: Sequence[PageLayout], settings: DocTypeSettings = D
     all_text = " ".join(t for t, _, _ in lines)
     furniture = " ".join(info.texts)
     symbol = info.symbol or (_UN_SYMBOL.search(furniture) or _UN_SYMBOL.search(" ".join(w.text for w in head[0].words)))
-    headings = [h for layout in cleaned for h in _heading_texts(_page_lines(layout), body)]
+    headings = [h for page in per_page for h in _heading_texts(page, body)]
     reco = sum(1 for h in headings if _RECO.search(h))
     title = " ".join(h for h in _heading_texts(lines[:40], body)[:4])
-    front = " ".join(_heading_texts([ln for layout in cleaned[:2] for ln in _page_lines(layout)], body))
+    front = " ".join(_heading_texts([ln for page in per_page[:2] for ln in page], body))
 
     if _RECO.search(title) and not _REPORT_TITLE.search(title):
         return "recommendations"

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Sequence
 
-from extractors.model import PageLayout, Ruling, Word, group_lines
+from extractors.model import PageLayout, Ruling, Word, group_lines, words_text
 
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
@@ -130,18 +130,6 @@ class Chunk:
 
 
 # ---------------------------------------------------------------- lines
-
-
-def words_text(words: Sequence[Word]) -> str:
-    """Words joined by spaces, except where the glyphs touch (a split on a size change)."""
-    out: list[str] = []
-    prev: Word | None = None
-    for w in words:
-        if prev is not None and w.x0 - prev.x1 > 1.0:
-            out.append(" ")
-        out.append(w.text)
-        prev = w
-    return "".join(out)
 
 
 def line_chunks(line: tuple[Word, ...], page_no: int, index: int, settings: FurnitureSettings) -> list[Chunk]:

@@ -33,7 +33,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any, Sequence
 
-from extractors.model import BBox, PageLayout, Word, union_bbox
+from extractors.model import BBox, PageLayout, Word, union_bbox, words_text
 from normalizers.actors import find_mentions, match_actors, split_actor_cell
 from normalizers.doctype import detect_doc_type
 from normalizers.furniture import FurnitureInfo, group_lines, strip_furniture
@@ -212,7 +212,7 @@ class Line:
 
     @property
     def text(self) -> str:
-        return tokens_text(self.words)
+        return words_text(self.words)
 
     @property
     def bbox(self) -> BBox:
@@ -283,18 +283,6 @@ class ReportResult:
 
 
 # ---------------------------------------------------------------- tokens and lines
-
-
-def tokens_text(tokens: Sequence[Token]) -> str:
-    """Tokens joined by spaces, except where the glyphs touch."""
-    out: list[str] = []
-    prev: Token | None = None
-    for t in tokens:
-        if prev is not None and t.x0 - prev.x1 > 1.0:
-            out.append(" ")
-        out.append(t.text)
-        prev = t
-    return "".join(out)
 
 
 def _dominant_size(words: Sequence[Word]) -> float:

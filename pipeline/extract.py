@@ -174,13 +174,14 @@ def extract_document(path: Path, raw_dir: Path, settings: PipelineSettings, ocr_
             for page in pages[: settings.max_pages or None]:
                 try:
                     layout = _read_page(page, fast, doc_id, settings)
-                    suspicious = fast is None or _looks_unreadable(fast[page.page_number - 1], layout)
-                    reason = page_needs_ocr(page, layout) if settings.ocr and suspicious else None
+                    fast_page = fast[page.page_number - 1] if fast is not None else None
+                    suspicious = fast_page is None or _looks_unreadable(fast_page, layout)
+                    reason = page_needs_ocr(page, layout, fast_page) if settings.ocr and suspicious else None
                     if reason:
                         to_ocr.append((page.page_number, float(page.width), float(page.height)))
                     elif suspicious and not layout.rulings:
                         # a scan under a trusted OCR text layer: its table lines are in the image
-                        layout = replace(layout, rulings=scan_rulings(page, layout, settings.ocr_dpi))
+                        layout = replace(layout, rulings=scan_rulings(page, layout, settings.ocr_dpi, fast_page))
                     layouts.append(layout)
                     if not reason:
                         tables.extend(best_tables(layout, strategies, PageSource(path, page.page_number, page)))

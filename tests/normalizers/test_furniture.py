@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.model import PageLayout, Ruling, Word
+from extractors.model import PageLayout, Ruling, Word, group_lines, words_text
+from normalizers.furniture import FurnitureSettings, mask, parse_date, strip_furniture
 from tests.layouts import words_from_text as _words
-from normalizers.furniture import FurnitureSettings, group_lines, mask, parse_date, strip_furniture, words_text
 
 
 def _body(page_no: int, n: int = 20) -> list[Word]:
