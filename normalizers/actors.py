@@ -40,6 +40,8 @@ whole text, then without its parentheticals, then on each parenthetical):
 4. OCR repair (Cyrillic/Greek homoglyphs, ``IVI``→``M``, ``0``→``O``, ``1``/``l``→``I``),
    accepted only when the repaired text is a gazetteer code, name or alias (stages 1 and 3);
 5. "all ministries" phrases (``Relevant ministries``, ``Ministères concernés``) → ``ALL-GOV``;
+   a government named with its country (``Government of the Republic of Korea``, ``Gouvernement
+   du Mali``, ``ROK Government``) → ``GOV``;
 6. a generic phrase that no country resolves: ``actor_code`` None, but ``actor_type`` and
    ``sector`` filled in (score 0.5), e.g. ``Ministry of Foreign Affairs`` with no country;
 7. fuzzy match of full names (rapidfuzz ratio ≥ 90, no conflicting sector words).
@@ -928,6 +930,37 @@ def _all_government_hits(text: str, gaz: Gazetteer) -> list[_Hit]:
     return [_Hit(actor, actor.actor_type, actor.sector, SCORE_GENERIC)]
 
 
+_GOVERNMENT_WORD = r"(?:government|gouvernement|gobierno|governo|regierung)"
+# "Government of the Republic of Korea", "Gouvernement du Mali", "ROK Government", "Malian government":
+# a government word with a proper name; which country is the document's business, not the actor's
+_NAMED_GOVERNMENT = re.compile(
+    rf"^(?:the\s+)?(?:(?:federal|national|central|royal)\s+)?{_GOVERNMENT_WORD}\s+"
+    r"(?:of|du|de|del|da|do|des|der|von)\s+(?:the\s+|la\s+|l['’]\s*)?[A-ZÀ-Ý]\S*(?:\s+\S+){0,5}$"
+    rf"|^(?:the\s+)?(?:[A-ZÀ-Ý][\w'’.-]*\s+){{1,3}}{_GOVERNMENT_WORD}$",
+    re.IGNORECASE,
+)
+
+
+_SUBNATIONAL = frozenset(
+    "local regional provincial municipal state county district tribal city territorial departmental".split()
+)
+
+
+def _named_government_hits(text: str, gaz: Gazetteer) -> list[_Hit]:
+    """A country's government named with its name (see ``_NAMED_GOVERNMENT``) → ``GOV``."""
+    flat = " ".join(text.split())
+    actor = gaz.get("GOV")
+    if actor is None or not _NAMED_GOVERNMENT.match(flat):
+        return []
+    # the name must be capitalised as printed (the pattern ignores case for the government word)
+    words = re.sub(rf"(?i)\b{_GOVERNMENT_WORD}\b", "", flat).split()
+    names = [w for w in words if w.lower() not in {"the", "of", "du", "de", "del", "da", "do", "des", "der", "von",
+                                                    "la", "federal", "national", "central", "royal"}]
+    if not names or not names[0][:1].isupper() or names[0].lower() in _SUBNATIONAL:
+        return []  # "local government", "Regional Government": not the national government
+    return [_Hit(actor, actor.actor_type, actor.sector, SCORE_GENERIC)]
+
+
 def _ocr_hits(text: str, gaz: Gazetteer, country: str | None) -> list[_Hit]:
     for variant in _ocr_variants(text):
         hits = _exact_hits(variant, gaz, country, SCORE_OCR)
@@ -971,6 +1004,7 @@ def _resolve(text: str, gaz: Gazetteer, country: str | None) -> list[_Hit]:
         lambda t: _foreign_hits(t, gaz, country, SCORE_EXACT),
         lambda t: _ocr_hits(t, gaz, country),
         lambda t: _all_government_hits(t, gaz),
+        lambda t: _named_government_hits(t, gaz),
         lambda t: _generic_hits(t, gaz, country, partial=True),
         lambda t: _fuzzy_hits(t, gaz, country),
     )
