@@ -564,7 +564,7 @@ def unwrap_lines(text: str) -> str:
     return "\n".join(out)
 
 
-def _locate_items(actions: list[_Action], items: list[tuple[str, str]], lines: list[tuple[float, str]]) -> None:
+def _locate_items(actions: list[_Action], items: list[tuple[str, str]], lines: list[tuple[float, str, float]]) -> None:
     """Each activity's ``top``: the line that opens with its label and its first words, in order."""
     i = 0
     for act, (label, text) in zip(actions, items):
@@ -579,10 +579,10 @@ def _locate_items(actions: list[_Action], items: list[tuple[str, str]], lines: l
         i += 1
 
 
-def _cell_lines(cell: Cell, words: Sequence[Word]) -> list[tuple[float, str]]:
-    """(top, text) of the lines of the page's words inside the cell."""
+def _cell_lines(cell: Cell, words: Sequence[Word]) -> list[tuple[float, str, float]]:
+    """(top, text, type size) of the lines of the page's words inside the cell."""
     inside = [w for w in words if cell.x0 <= w.xc <= cell.x1 and cell.top <= w.yc <= cell.bottom]
-    return [(min(w.top for w in ln), " ".join(w.text for w in ln)) for ln in group_lines(inside)]
+    return [(min(w.top for w in ln), " ".join(w.text for w in ln), max(w.size for w in ln)) for ln in group_lines(inside)]
 
 
 def _aligned_actors(actions: list[_Action], cell: Cell, words: Sequence[Word]) -> dict[int, str] | None:
@@ -593,8 +593,9 @@ def _aligned_actors(actions: list[_Action], cell: Cell, words: Sequence[Word]) -
     each other as a list: every activity then gets the whole cell."""
     if any(a.top is None for a in actions):
         return None
+    lines = _cell_lines(cell, words)
     entries: list[tuple[float, list[str]]] = []
-    for top, line in _cell_lines(cell, words):
+    for top, line, _ in lines:
         if entries and line[:1].islower():
             entries[-1][1].append(line)  # a wrapped name goes on
         else:
@@ -602,7 +603,7 @@ def _aligned_actors(actions: list[_Action], cell: Cell, words: Sequence[Word]) -
     if not entries:
         return None
     tops = [a.top for a in actions]
-    size = max((w.size for w in words if cell.x0 <= w.xc <= cell.x1 and cell.top <= w.yc <= cell.bottom), default=10.0)
+    size = max(line_size for _, _, line_size in lines)
     if any(b[0] - a[0] - (len(a[1]) - 1) * 1.2 * size < 1.8 * size for a, b in zip(entries, entries[1:])):
         return None  # names on consecutive lines are a list for all the activities, not one each
     owner: dict[int, list[str]] = {}
