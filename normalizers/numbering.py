@@ -21,7 +21,7 @@ _PREFIX_WORDS = (
     r"objective|objectives|obj|strategic objective|specific objective|so|oe|os|og|strategy|"
     r"outcome|output|result|expected result|pillar|area|priority|goal|action|activity|"
     r"objetivo|objetivo estrat[ée]gico|objetivo espec[íi]fico|estrategia|resultado|eje|pilar|acci[óo]n|actividad|"
-    r"objectif|objectif strat[ée]gique|objectif sp[ée]cifique|strat[ée]gie|r[ée]sultat|axe|pilier|activit[ée]|effet|produit|"
+    r"objectif|objectif strat[ée]gique|objectif sp[ée]cifique|strat[ée]gie|r[ée]sultat|axe|pilier|activit[ée]|effet|produit|mesure|medida|"
     r"objetivo estrat[ée]gico|eixo|estrat[ée]gia|a[çc][ãa]o|atividade|produto|"  # Portuguese
     r"ziel|strategisches ziel|teilziel|handlungsfeld|ma(?:ß|ss)nahme|ergebnis|s[äa]ule|"  # German
     r"obiettivo|obiettivo strategico|obiettivo specifico|azione|asse|pilastro|risultato|"  # Italian

@@ -1102,8 +1102,13 @@ def _subject_np(text: str) -> tuple[str, bool]:
 
 
 # the subject ends where its verb begins: "The Ministry of Justice will set up …"
+# "The Ministry …", "Le Ministère …", "El Ministerio …", "O Ministério …": the actor without its article
+_LEADING_ARTICLE = re.compile(r"^(?i:(?:the|le|la|les|el|los|las|o|a|os|as)\s+|l['’]\s*)(?=[A-ZÀ-Ý])")
 _AUXILIARIES = frozenset(
-    "will shall should must may might can could would is are was were has have had does do".split()
+    "will shall should must may might can could would is are was were has have had does do "  # en
+    "doit doivent devrait devraient va vont sera seront peut peuvent est sont "  # fr
+    "debe deben debería deberían va van será serán puede pueden es son "  # es
+    "deve devem deveria deveriam vai vão será serão pode podem é são".split()  # pt
 )
 
 
@@ -1129,8 +1134,10 @@ def _object_np(text: str) -> tuple[str, bool]:
 
 # a subject opens with a capital or a determiner; not with a preposition or a verb
 _NOUN_PHRASE_START = re.compile(
-    r"^(?!(?:In|On|At|For|With|By|Under|Regarding|Concerning|As|To|From|Through|Within|During|After|Before)\b)"
-    r"(?:[A-ZÀ-Ý0-9]|(?:the|all|each|every|any|both|relevant|national|local|other|member)\b)"
+    r"^(?!(?:In|On|At|For|With|By|Under|Regarding|Concerning|As|To|From|Through|Within|During|After|Before"
+    r"|En|Dans|Pour|Sur|Avec|Par|Concernant|Para|Sobre|Con|Por|Em|Com)\b)"
+    r"(?:[A-ZÀ-Ý0-9]|(?:the|all|each|every|any|both|relevant|national|local|other|member"
+    r"|le|la|les|l|tous|toutes|el|los|las|todos|todas)\b)"
 )
 
 
@@ -1192,7 +1199,7 @@ def item_actors(
         lead_raw = obj if named else leadin_subject(leadin)
     rows: list[ActorRecord] = []
     if lead_raw:
-        rows.extend(_actor_rows(action_id, re.sub(r"^(?:the|The)\s+(?=[A-Z])", "", lead_raw.strip()), "lead", gazetteer, country, doc_id))
+        rows.extend(_actor_rows(action_id, _LEADING_ARTICLE.sub("", lead_raw.strip()), "lead", gazetteer, country, doc_id))
     lead_codes = {r.actor_code for r in rows if r.actor_code}
     lead_span = text.find(lead_raw) if lead_raw and not verb_first else -1
     for m in find_mentions(text, gazetteer, country):

@@ -140,3 +140,30 @@ def test_actions_written_as_numbered_paragraphs(tmp_path: Path) -> None:
         ("objective", "protection")}
     leads = {(r["action_id"], r["sector"]) for r in pq.read_table(out / "actors.parquet").to_pylist() if r["role"] == "lead"}
     assert leads == {(actions[0]["action_id"], "justice"), (actions[1]["action_id"], "health")}
+
+
+def test_french_actions_take_their_lead_from_the_subject(tmp_path: Path) -> None:
+    """"Mesure 2.1.1 : Le Ministère de la Justice va …": the subject ends at the auxiliary."""
+    st = getSampleStyleSheet()
+    story = [
+        Paragraph("Deuxième Plan d'action national pour la mise en œuvre de la résolution 1325, 2024-2028", st["Title"]),
+        Paragraph("Le présent plan décrit les mesures que le Gouvernement prendra au cours des cinq années à venir. "
+                  "Chaque mesure nomme le ministère qui la conduit et qui en rend compte chaque année.", st["BodyText"]),
+        Paragraph("Axe 2 : Protection", st["Heading1"]),
+        Paragraph("Objectif 2.1 : Protéger les femmes et les filles contre les violences sexuelles", st["Heading2"]),
+        Paragraph("Mesure 2.1.1 : Le Ministère de la Justice va créer des chambres spécialisées dans les violences "
+                  "sexuelles dans chaque ressort de cour d'appel, avec des magistrats formés.", st["BodyText"]),
+        Paragraph("Mesure 2.1.2 : Le Ministère de la Santé doit ouvrir des centres de prise en charge intégrée "
+                  "dans chaque région, avec un soutien médical, psychosocial et juridique.", st["BodyText"]),
+    ]
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    SimpleDocTemplate(str(raw / "plan.pdf"), pagesize=A4).build(story)
+    out = tmp_path / "out"
+    assert main(["run", str(raw), "--out", str(out), "--quiet"]) == 0
+    actions = pq.read_table(out / "actions.parquet").to_pylist()
+    assert [a["number"] for a in actions] == ["Mesure 2.1.1", "Mesure 2.1.2"]
+    leads = [(r["action_id"], r["actor_raw"], r["sector"]) for r in pq.read_table(out / "actors.parquet").to_pylist()
+             if r["role"] == "lead"]
+    assert leads == [(actions[0]["action_id"], "Ministère de la Justice", "justice"),
+                     (actions[1]["action_id"], "Ministère de la Santé", "health")]
