@@ -100,11 +100,22 @@ def _open_pdfium(path: Path) -> Any:
         return None
 
 
-def _read_page(page: Any, fast: Any, doc_id: str, settings: PipelineSettings) -> PageLayout:
+def _pdfium_page_of(fast: Any, page_no: int) -> Any:
+    """Page ``page_no`` of the PDFium document, or None (no document, or PDFium cannot load it:
+    the pure-Python reader takes that page)."""
+    if fast is None:
+        return None
+    try:
+        return fast[page_no - 1]
+    except pypdfium2.PdfiumError:
+        return None
+
+
+def _read_page(page: Any, fast_page: Any, doc_id: str, settings: PipelineSettings) -> PageLayout:
     """A page's layout from PDFium when the file opened there, else from pdfplumber."""
-    if fast is not None:
+    if fast_page is not None:
         try:
-            return pdfium_page_to_layout(fast[page.page_number - 1], page.page_number, doc_id, settings.layout)
+            return pdfium_page_to_layout(fast_page, page.page_number, doc_id, settings.layout)
         except pypdfium2.PdfiumError:
             pass  # this page only: the pure-Python reader
     return page_to_layout(page, doc_id, settings.layout)
@@ -173,8 +184,8 @@ def extract_document(path: Path, raw_dir: Path, settings: PipelineSettings, ocr_
             fast = _open_pdfium(path) if settings.reader == "pdfium" else None
             for page in pages[: settings.max_pages or None]:
                 try:
-                    layout = _read_page(page, fast, doc_id, settings)
-                    fast_page = fast[page.page_number - 1] if fast is not None else None
+                    fast_page = _pdfium_page_of(fast, page.page_number)
+                    layout = _read_page(page, fast_page, doc_id, settings)
                     suspicious = fast_page is None or _looks_unreadable(fast_page, layout)
                     reason = page_needs_ocr(page, layout, fast_page) if settings.ocr and suspicious else None
                     if reason:
