@@ -25,24 +25,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from extractors.model import PageLayout, Word, group_lines
+from normalizers.actors import is_acronym
 
 __all__ = ("Glossary", "LazyGlossary", "document_glossary", "inline_definitions", "long_form")
 
-#: A printed acronym: 2–12 characters, at least two capitals, no lower-case run longer than 3
-#: (``MOGEF``, ``MoFA``, ``MINMUJER``, ``UN-Women`` is a name, not an acronym).
-_ACRONYM = re.compile(r"(?=(?:[^A-ZÀ-Ý]*[A-ZÀ-Ý]){2})[A-ZÀ-Ý][A-Za-zÀ-ÿ0-9&]{1,11}")
 _PAREN_ACRONYM = re.compile(r"\(\s*([A-ZÀ-Ý][A-Za-zÀ-ÿ0-9&\-]{1,11})\s*\)")
 _GLOSSARY_SEP = re.compile(r"^\s*[:=–—-]?\s*")
 _MIN_GLOSSARY_LINES = 3
 _MIN_GLOSSARY_SHARE = 0.25  # of a page's lines: a list of acronyms, not a matrix that names actors
 _GAP_PT = 14.0  # a wider gap between words splits a line into columns
-
-
-def is_acronym(token: str) -> bool:
-    if not _ACRONYM.fullmatch(token):
-        return False
-    lower_runs = re.findall(r"[a-zà-ÿ]+", token)
-    return all(len(r) <= 3 for r in lower_runs) and sum(c.isupper() for c in token) >= 2
 
 
 def long_form(short: str, words: Sequence[str]) -> str | None:

@@ -87,6 +87,7 @@ __all__ = (
     "directory_rows",
     "find_mentions",
     "fold",
+    "is_acronym",
     "load_gazetteer",
     "match_actor",
     "match_actors",
@@ -239,7 +240,7 @@ def _tokens(text: str) -> list[_Token]:
     return [_Token(fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
-def _is_acronym(text: str) -> bool:
+def is_acronym(text: str) -> bool:
     """``MND``, ``MoFA``, ``IVIOJ``, ``CSOs``, ``МОЈ`` — a short token written mostly in capitals."""
     t = text.strip(" .,:;()[]")
     if not 2 <= len(t) <= 12 or not all(c.isalnum() or c in "&-.}]|" for c in t):  # }]| : OCR misreadings
@@ -475,7 +476,7 @@ def _parse_generic(text: str) -> _Generic | None:
     keys = [t.key for t in toks]
     if not keys:
         return None
-    if len(toks) == 1 and _is_acronym(text) and keys[0] in _GENERIC_ACRONYMS:
+    if len(toks) == 1 and is_acronym(text) and keys[0] in _GENERIC_ACRONYMS:
         return _Generic("acronym", ((_GENERIC_ACRONYMS[keys[0]], toks[0].start, toks[0].end),), False)
     if _is_all_government(keys):
         return _Generic("all", (), True)
@@ -532,7 +533,7 @@ _NAME_CONFUSIONS: tuple[tuple[re.Pattern[str], str], ...] = (
 def _ocr_variants(text: str) -> list[str]:
     """Candidate repairs of ``text`` (never the text itself); callers accept exact hits only."""
     base = text.translate(_HOMOGLYPHS)
-    rules = _ACRONYM_CONFUSIONS if _is_acronym(base) else _NAME_CONFUSIONS
+    rules = _ACRONYM_CONFUSIONS if is_acronym(base) else _NAME_CONFUSIONS
     applicable = [rule for rule in rules if rule[0].search(base)]
     variants: list[str] = [base] if base != text else []
     for n in range(1, len(applicable) + 1):
@@ -591,7 +592,7 @@ class Gazetteer:
                 key = _key(surface)
                 if not key:
                     continue
-                if surface != actor.code and not _is_acronym(surface):
+                if surface != actor.code and not is_acronym(surface):
                     worded.add(key)
                 if actor.code not in keys.setdefault(key, []):
                     keys[key].append(actor.code)
@@ -874,7 +875,7 @@ def _variants(text: str) -> list[str]:
 def _written_as_acronym(text: str) -> bool:
     """``MEN``, ``MoFA`` or a capitalised word of four letters or more (``Unicef``), not ``Men``."""
     stripped = text.strip(" .,;:()[]")
-    return _is_acronym(stripped) or (len(stripped) >= 4 and stripped[:1].isupper())
+    return is_acronym(stripped) or (len(stripped) >= 4 and stripped[:1].isupper())
 
 
 def _key_fits(key: str, text: str, gaz: Gazetteer) -> bool:
@@ -886,7 +887,7 @@ def _exact_hits(text: str, gaz: Gazetteer, country: str | None, score: float) ->
     key = _key(text)
     keys = [key]
     stripped = text.strip(" .,;:()[]")
-    if _is_acronym(stripped) and stripped.endswith("s") and len(key) > 2:
+    if is_acronym(stripped) and stripped.endswith("s") and len(key) > 2:
         keys.append(key[:-1])  # CSOs, NGOs, OSCs
     keys = [k for k in keys if _key_fits(k, text, gaz)]
     for k in keys:
@@ -907,7 +908,7 @@ def _foreign_hits(text: str, gaz: Gazetteer, country: str | None, score: float) 
     key = _key(text)
     if _parse_generic(text) is not None or not _key_fits(key, text, gaz):
         return []
-    actor = _pick_foreign(key, gaz, country, _is_acronym(text.strip(" .,;:()[]")))
+    actor = _pick_foreign(key, gaz, country, is_acronym(text.strip(" .,;:()[]")))
     return [_Hit(actor, actor.actor_type, actor.sector, score)] if actor else []
 
 
@@ -984,7 +985,7 @@ def _fuzzy_key(key: str, gaz: Gazetteer) -> tuple[str, float] | None:
 
 
 def _fuzzy_hits(text: str, gaz: Gazetteer, country: str | None) -> list[_Hit]:
-    if _is_acronym(text.strip()):
+    if is_acronym(text.strip()):
         return []
     found = _fuzzy_key(_key(text), gaz)
     if found is None:
@@ -1208,7 +1209,7 @@ def _known(text: str, gaz: Gazetteer | None, fuzzy: bool = False) -> bool:
 def _looks_like_one_name(parts: Sequence[str]) -> bool:
     """``Food and Agriculture Organization``: one organisation word, no acronyms, no second head."""
     with_org = [p for p in parts if set(fold(p).split()) & (_ORG_WORDS | _HEADS | _PLURAL_HEADS)]
-    if len(with_org) != 1 or any(_is_acronym(w) for p in parts for w in p.split()):
+    if len(with_org) != 1 or any(is_acronym(w) for p in parts for w in p.split()):
         return False
     first_words = [fold(p).split()[0] for p in parts[1:] if fold(p)]
     return not any(w in _HEADS or w in _PLURAL_HEADS for w in first_words)
@@ -1218,7 +1219,7 @@ def _run_reads_as_one(parts: Sequence[str], run: str, gaz: Gazetteer | None, fuz
     """Whether pieces joined back (``run``) name one actor; ``fuzzy``: as a near miss of a name."""
     known_parts = [_known(p, gaz) for p in parts] if gaz is not None else [False] * len(parts)
     if fuzzy:  # a near miss never swallows a known acronym (``OSC, Chefs religieux et …``)
-        if any(k and _is_acronym(p.strip()) for k, p in zip(known_parts, parts)):
+        if any(k and is_acronym(p.strip()) for k, p in zip(known_parts, parts)):
             return False
         return not all(known_parts) and _known(run, gaz, fuzzy=True)
     if _known_name(run, gaz):
@@ -1262,7 +1263,7 @@ def _acronym_run(text: str, gaz: Gazetteer | None) -> list[tuple[int, int]] | No
     words = list(re.finditer(r"\S+", text))
     if len(words) < 2 or _known(text, gaz):
         return None
-    if not all(_is_acronym(w.group().translate(_HOMOGLYPHS)) for w in words):
+    if not all(is_acronym(w.group().translate(_HOMOGLYPHS)) for w in words):
         return None
     return [_strip_span(text, w.start(), w.end()) for w in words]
 
@@ -1305,7 +1306,7 @@ def _attach_modifiers(text: str, groups: list[tuple[int, int]], gaz: Gazetteer |
     for s, e in out:
         prev = merged[-1] if merged else None
         if (prev is not None and re.fullmatch(r"[^\W\d_]{3,}", text[prev[0] : prev[1]])
-                and not _is_acronym(text[prev[0] : prev[1]]) and not _known(text[prev[0] : prev[1]], gaz)
+                and not is_acronym(text[prev[0] : prev[1]]) and not _known(text[prev[0] : prev[1]], gaz)
                 and re.fullmatch(r"\s+(?:and|or|und)\s+", text[prev[1] : s], re.IGNORECASE)
                 and len(text[s:e].split()) >= 2 and text[s:e][:1].islower()):
             merged[-1] = (prev[0], e)
@@ -1503,7 +1504,7 @@ def _build_mention_index(actors: Sequence[Actor]) -> _MentionIndex:
             key = _key(surface)
             if len(key) < 2 or key in _MENTION_STOP:
                 continue
-            if _is_acronym(surface):
+            if is_acronym(surface):
                 orth_patterns.setdefault(key, []).append(surface)
             elif len(key) >= 4:
                 lower_patterns.setdefault(key, []).append(surface)
@@ -1516,7 +1517,7 @@ def _build_mention_index(actors: Sequence[Actor]) -> _MentionIndex:
 
 
 def _mention_actor(key: str, surface: str, gaz: Gazetteer, country: str | None) -> Actor | None:
-    acronym = _is_acronym(surface)
+    acronym = is_acronym(surface)
     found = _pick_exact(key, gaz, country)
     return found or _pick_foreign(key, gaz, country, acronym, min_acronym=4)
 
