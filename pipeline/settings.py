@@ -20,10 +20,27 @@ READERS = ("pdfium", "pdfplumber")
 
 
 @dataclass(frozen=True)
+class LimitSettings:
+    """Bounds on what one document may take; a document past one is an error row, the batch goes on."""
+
+    timeout_s: float = 600.0  # wall time per document (extraction + normalization), in its own process
+    max_memory_mb: int = 2048  # resident memory of the document's process
+    max_stream_mb: int = 256  # one PDF stream, inflated (refused before reading: decompression bombs)
+    max_image_mpx: float = 200.0  # one image's declared width x height, in megapixels
+
+    def __post_init__(self) -> None:
+        for name in ("timeout_s", "max_memory_mb", "max_stream_mb", "max_image_mpx"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+                raise ValueError(f"limits.{name} must be a number > 0, got {value!r}")
+
+
+@dataclass(frozen=True)
 class PipelineSettings:
     layout: LayoutSettings = field(default_factory=LayoutSettings)
     grid: GridSettings = field(default_factory=GridSettings)
     structure: StructureSettings = field(default_factory=StructureSettings)
+    limits: LimitSettings = field(default_factory=LimitSettings)
     table_strategies: tuple[str, ...] = TABLE_STRATEGIES
     reader: str = "pdfium"  # page reader: pdfium (fast, C++) or pdfplumber (pdfminer, pure Python)
     ocr: bool = True  # OCR pages without a usable text layer (when tesseract is installed)
@@ -48,7 +65,7 @@ class PipelineSettings:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "PipelineSettings":
-        nested = {"layout": LayoutSettings, "grid": GridSettings, "structure": StructureSettings}
+        nested = {"layout": LayoutSettings, "grid": GridSettings, "structure": StructureSettings, "limits": LimitSettings}
         known = {f.name for f in dataclasses.fields(cls)}
         unknown = set(data) - known
         if unknown:
