@@ -51,8 +51,9 @@ class DocumentRecord:
     n_pages: int | None = col(I32, "number of pages")
     ocr: bool = col(BOOL, "true when any page's text came from OCR", nullable=False, default=False)
     layout: str | None = col(STR, "layout family: matrix | prose | mixed | unknown")
-    status: str = req(STR, "ok | partial (some pages failed) | error (nothing extracted)")
-    error: str | None = col(STR, "one-line reason when status is not ok")
+    status: str = req(STR, "ok | partial (some pages or stages failed) | error (nothing extracted)")
+    error: str | None = col(STR, "one-line reason when status is not ok: the stage and what went wrong")
+    duplicate_paths: list[str] = col(pa.list_(STR), "other paths under the raw directory with the same bytes (read once, as source_path)", nullable=False, default=())
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -18,3 +18,16 @@ class InputError(NapError):
 
 class ValidationError(NapError):
     """A dataset that breaks the contract (schema, keys or references)."""
+
+
+class UsageError(NapError):
+    """A run that cannot start as asked (missing input directory, unusable output directory,
+    a run already writing there): the message says what is wrong and what to do."""
+
+
+class StrictFailure(NapError):
+    """``--strict``: the first document that was not fully read stops the run."""
+
+
+class SettingsError(UsageError, ValueError):
+    """A settings value or params file that cannot be used; the message names the file and key path."""

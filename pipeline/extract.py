@@ -12,7 +12,7 @@ import hashlib
 import json
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import pdfplumber
 import pypdfium2
@@ -34,6 +34,7 @@ from extractors.ocr import (
 from extractors.pdfium_layout import pdfium_page_to_layout
 from extractors.tables import PageSource, best_tables
 from pipeline.errors import InputError
+from pipeline.inputs import file_digest, relative_name
 from pipeline.profile import Profile, ProfileError, load_profile, profile_from_dict
 from pipeline.settings import PipelineSettings
 
@@ -62,14 +63,14 @@ class ExtractedDocument:
     tables: tuple[Table, ...] = ()
     errors: tuple[PageError, ...] = ()
     profile: Profile | None = None  # the document's profile (``<name>.profile.yaml`` beside it)
+    duplicate_paths: tuple[str, ...] = ()  # other names of the same bytes under the raw directory
 
 
-def file_digest(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+PageReport = Callable[[str, "int | None", "int | None"], None]  # (stage, page_no, n_pages): progress
+
+
+def _no_report(stage: str, page_no: int | None, n_pages: int | None) -> None:
+    return None
 
 
 def check_pdf_header(path: Path) -> None:
@@ -147,15 +148,23 @@ def _with_ocr_confidence(table: Table, layout: PageLayout) -> Table:
 
 
 def extract_document(path: Path, raw_dir: Path, settings: PipelineSettings, ocr_workers: int = 1,
-                     cache_dir: Path | None = None) -> ExtractedDocument:
+                     cache_dir: Path | None = None, sha: str | None = None,
+                     report: PageReport = _no_report) -> ExtractedDocument:
     """Read one file. Never raises for bad input: the document carries the error.
 
     Pages without a usable text layer are OCR'd (``ocr_workers`` processes, results cached
-    under ``cache_dir`` by page-image hash) when ``settings.ocr`` is on.
+    under ``cache_dir`` by page-image hash) when ``settings.ocr`` is on. ``sha`` is the file's
+    SHA-256 when the caller has it; ``report`` hears each stage and page as it starts.
     """
-    sha = file_digest(path)
+    rel = relative_name(path, raw_dir)
+    try:
+        sha = sha or file_digest(path)
+    except OSError as exc:
+        sha = hashlib.sha256(rel.encode()).hexdigest()
+        message = f"cannot be read: {exc.strerror or exc}"
+        return ExtractedDocument(sha[:16], rel, sha, None, None, "error", message,
+                                 errors=(PageError(sha[:16], None, "open", "unreadable", message),))
     doc_id = sha[:16]
-    rel = path.relative_to(raw_dir).as_posix() if path.is_relative_to(raw_dir) else path.name
 
     def failed(err: InputError) -> ExtractedDocument:
         return ExtractedDocument(doc_id, rel, sha, None, None, "error", err.message,
@@ -177,12 +186,14 @@ def extract_document(path: Path, raw_dir: Path, settings: PipelineSettings, ocr_
     errors: list[PageError] = []
     to_ocr: list[tuple[int, float, float]] = []
     try:
+        report("open", None, None)
         with pdfplumber.open(path) as pdf:
             meta_title = pdf.metadata.get("Title") if isinstance(pdf.metadata, dict) else None
             pages = pdf.pages
             n_pages = len(pages)
             fast = _open_pdfium(path) if settings.reader == "pdfium" else None
             for page in pages[: settings.max_pages or None]:
+                report("layout", page.page_number, n_pages)
                 try:
                     fast_page = _pdfium_page_of(fast, page.page_number)
                     layout = _read_page(page, fast_page, doc_id, settings)
@@ -208,6 +219,7 @@ def extract_document(path: Path, raw_dir: Path, settings: PipelineSettings, ocr_
     if n_pages == 0:
         return replace(failed(InputError("corrupt", "corrupt or truncated PDF: no pages")), profile=profile)
     if to_ocr:
+        report("ocr", to_ocr[0][0], n_pages)
         layouts, ocr_tables, ocr_errors = _ocr_document(path, doc_id, to_ocr, layouts, strategies, settings, ocr_workers, cache_dir)
         tables = sorted(tables + ocr_tables, key=lambda t: (t.page_no, t.index))
         errors.extend(ocr_errors)
@@ -265,5 +277,6 @@ def document_from_json(text: str) -> ExtractedDocument:
         raise ValueError("interim file written by another extractor version; rerun `nap extract`")
     return ExtractedDocument(
         **{**d, "layouts": tuple(_layout(x) for x in d["layouts"]), "tables": tuple(_table(x) for x in d["tables"]),
-           "errors": tuple(PageError(**e) for e in d["errors"]), "profile": profile_from_dict(d.get("profile"))}
+           "errors": tuple(PageError(**e) for e in d["errors"]), "profile": profile_from_dict(d.get("profile")),
+           "duplicate_paths": tuple(d.get("duplicate_paths", ()))}
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -13,10 +13,10 @@ from normalizers.doctype import detect_doc_type, detect_language
 from normalizers.furniture import strip_furniture
 from normalizers.metadata import DocumentMetadata, country_issuer, extract_metadata
 from normalizers.records import ActorRecord, DocumentRecord, TableCellRecord
-from normalizers.report import build_report
+from normalizers.report import ReportResult, build_report
 from normalizers.structure import PlanStructure, RawActor, build_structure
 from normalizers.vocabulary import PhraseVocabulary
-from pipeline.extract import ExtractedDocument
+from pipeline.extract import ExtractedDocument, PageError
 from pipeline.profile import Profile
 from pipeline.settings import PipelineSettings
 
@@ -68,6 +68,7 @@ class Outputs:
     """Rows per output table name."""
 
     rows: dict[str, list[Any]] = field(default_factory=dict)
+    errors: list[PageError] = field(default_factory=list)  # stages that failed (the rows they would have made are missing)
 
     def add(self, name: str, records: Sequence[Any]) -> None:
         self.rows.setdefault(name, []).extend(records)
@@ -75,6 +76,7 @@ class Outputs:
     def extend(self, other: Outputs) -> None:
         for name, records in other.rows.items():
             self.add(name, records)
+        self.errors.extend(other.errors)
 
 
 def table_cells(doc_id: str, tables: Sequence[Table]) -> list[TableCellRecord]:
@@ -121,27 +123,67 @@ def _without_tables(layouts: Sequence[PageLayout], tables: Sequence[Table]) -> l
     return out
 
 
+def one_line(exc: BaseException) -> str:
+    """An exception as one short line: its type and its message."""
+    text = " ".join(str(exc).split())[:200]
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+class _Stages:
+    """Runs a document's normalizers one by one: a stage that raises costs its own rows (an
+    empty result), is recorded, and the others go on (the document is then ``partial``)."""
+
+    def __init__(self, doc_id: str):
+        self.doc_id = doc_id
+        self.errors: list[PageError] = []
+
+    def __call__(self, stage: str, fn: Callable[[], Any], default: Any) -> Any:
+        try:
+            return fn()
+        except MemoryError:
+            raise
+        except Exception as exc:  # any normalizer bug: this stage's rows only
+            self.errors.append(PageError(self.doc_id, None, stage, "stage_failed", one_line(exc)))
+            return default
+
+
+_NO_STRUCTURE = PlanStructure((), (), ())
+_NO_REPORT = ReportResult((), (), (), (), (), (), (), (), None, None)
+
+
+def _status(doc: ExtractedDocument, errors: Sequence[PageError]) -> tuple[str, str | None]:
+    if not errors:
+        return doc.status, doc.error
+    first = errors[0]
+    reason = f"{first.stage} failed: {first.message}"
+    return "partial", f"{doc.error}; {reason}" if doc.error else reason
+
+
 def normalize_document(doc: ExtractedDocument, refs: References, settings: PipelineSettings) -> Outputs:
-    """Every output row for one document."""
+    """Every output row for one document; ``Outputs.errors`` lists the stages that failed."""
     out = Outputs()
-    base = dict(doc_id=doc.doc_id, source_path=doc.source_path, sha256=doc.sha256, n_pages=doc.n_pages)
+    base = dict(doc_id=doc.doc_id, source_path=doc.source_path, sha256=doc.sha256, n_pages=doc.n_pages,
+                duplicate_paths=doc.duplicate_paths)
     if doc.status == "error":
         out.add("documents", [DocumentRecord(**base, status="error", error=doc.error)])
         return out
+    stage = _Stages(doc.doc_id)
     profile = doc.profile
     refs = refs.for_profile(profile)
-    layouts, furniture = strip_furniture(list(doc.layouts))  # once; every normalizer gets the result
-    doc_type = (profile and profile.doc_type) or detect_doc_type(layouts, stripped=furniture)
+    layouts, furniture = stage("furniture", lambda: strip_furniture(list(doc.layouts)), (list(doc.layouts), None))
+    doc_type = (profile and profile.doc_type) or stage("doctype", lambda: detect_doc_type(layouts, stripped=furniture), None)
     text = "\n".join(" ".join(w.text for w in lay.words) for lay in layouts[:10])
-    language = (profile and profile.language) or detect_language(text)
-    meta = apply_profile(extract_metadata(layouts, doc.pdf_title, doc_type), profile)
-    structure: PlanStructure = build_structure(
-        layouts, doc.tables, doc.doc_id, refs.headers, refs.pillars, settings.structure
-    )
-    report = build_report(_without_tables(layouts, doc.tables), doc.doc_id, refs.gazetteer, meta.country,
-                          furniture=furniture, doc_type=doc_type, headers=refs.headers)
+    language = (profile and profile.language) or stage("language", lambda: detect_language(text), None)
+    no_meta = DocumentMetadata(doc.pdf_title, None, None, None, None, None)
+    meta = apply_profile(stage("metadata", lambda: extract_metadata(layouts, doc.pdf_title, doc_type), no_meta), profile)
+    structure: PlanStructure = stage("structure", lambda: build_structure(
+        layouts, doc.tables, doc.doc_id, refs.headers, refs.pillars, settings.structure), _NO_STRUCTURE)
+    report: ReportResult = stage("report", lambda: build_report(
+        _without_tables(layouts, doc.tables), doc.doc_id, refs.gazetteer, meta.country,
+        furniture=furniture, doc_type=doc_type, headers=refs.headers), _NO_REPORT)
     objectives, actions, raw_actors = structure.objectives, structure.actions, structure.actors
-    actors = actor_rows(doc.doc_id, raw_actors, refs.gazetteer, meta.country, LazyGlossary(layouts))
+    actors = stage("actors", lambda: actor_rows(doc.doc_id, raw_actors, refs.gazetteer, meta.country,
+                                                LazyGlossary(layouts)), [])
     if not actions and report.actions:  # a prose document: recommendations / headed bullets
         objectives, actions, actors = report.objectives, report.actions, list(report.actors)
     elif not objectives and report.objectives:
@@ -150,19 +192,17 @@ def normalize_document(doc: ExtractedDocument, refs: References, settings: Pipel
         layout_family = "mixed" if len(report.paragraphs) >= 5 else "matrix"
     else:
         layout_family = "prose" if report.paragraphs else "unknown"
+    status, error = _status(doc, stage.errors)
+    out.errors.extend(stage.errors)
     out.add("documents", [DocumentRecord(
         **base, title=meta.title, issuer=meta.issuer, country=meta.country, doc_type=doc_type,
         nap_number=meta.nap_number, period_start=meta.period_start, period_end=meta.period_end,
         language=language, ocr=any(lay.ocr for lay in doc.layouts), layout=layout_family,
-        status=doc.status, error=doc.error,
+        status=status, error=error,
     )])
-    out.add("objectives", objectives)
-    out.add("actions", actions)
-    out.add("actors", actors)
-    out.add("tables", table_cells(doc.doc_id, doc.tables))
-    out.add("paragraphs", report.paragraphs)
-    out.add("sections", report.sections)
-    out.add("footnotes", report.footnotes)
-    out.add("footnote_refs", report.footnote_refs)
-    out.add("mentions", report.mentions)
+    for name, rows in (("objectives", objectives), ("actions", actions), ("actors", actors),
+                       ("tables", table_cells(doc.doc_id, doc.tables)), ("paragraphs", report.paragraphs),
+                       ("sections", report.sections), ("footnotes", report.footnotes),
+                       ("footnote_refs", report.footnote_refs), ("mentions", report.mentions)):
+        out.add(name, rows)
     return out

@@ -41,6 +41,7 @@ import yaml
 from normalizers.actors import Actor, Gazetteer, actor_from_row, read_actor_csv
 from normalizers.doctype import DOC_TYPES
 from normalizers.vocabulary import load_vocabulary
+from pipeline.inputs import relative_name
 
 PROFILE_SUFFIX = ".profile.yaml"
 
@@ -160,9 +161,12 @@ def parse_profile(text: str, *, path: str, base: Path) -> Profile:
 def load_profile(pdf: Path, raw_dir: Path) -> Profile | None:
     """The profile beside ``pdf``, or None when there is none; :class:`ProfileError` when unusable."""
     path = profile_path(pdf)
-    if not path.is_file():
+    try:
+        if not path.is_file():
+            return None
+    except OSError:  # a name the file system cannot hold (a PDF name near its length limit): none
         return None
-    rel = path.relative_to(raw_dir).as_posix() if path.is_relative_to(raw_dir) else path.name
+    rel = relative_name(path, raw_dir)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:

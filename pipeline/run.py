@@ -1,94 +1,74 @@
-"""Orchestration: find inputs, extract (in parallel), normalize, write datasets and manifest."""
+"""Orchestration: find inputs, process each document in isolation, write one dataset generation.
+
+Each document is extracted and normalized in a process of its own (``pipeline.isolation``),
+with the run's time and memory limits; whatever it does, it comes back as rows, or as an error
+row that says in which stage and why. The tables and the manifest are written into a new
+directory and swapped in at the end (``pipeline.dataset``).
+"""
 
 from __future__ import annotations
 
 import json
 import logging
 import platform
-import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from functools import partial
 from importlib import metadata as importlib_metadata
 from pathlib import Path
+
+import pyarrow as pa
 
 from normalizers.actors import load_gazetteer
 from normalizers.records import TABLES, ActorDirectoryRecord
 from normalizers.vocabulary import load_vocabulary
+from pipeline.dataset import GenerationWriter
+from pipeline.errors import StrictFailure
 from pipeline.extract import (
     ExtractedDocument,
+    PageError,
     document_from_json,
     document_to_json,
     extract_document,
 )
-from pipeline.normalize import Outputs, References, normalize_document
+from pipeline.inputs import InputFile, find_pdfs, unique_inputs
+from pipeline.isolation import Failure, Isolated, Report
+from pipeline.normalize import References, normalize_document
 from pipeline.profile import Profile
+from pipeline.progress import Progress
 from pipeline.schema import records_to_table, write_parquet_atomic, write_text_atomic
 from pipeline.settings import PipelineSettings
 
 log = logging.getLogger("nap")
-PACKAGES = ("nap-pipeline", "pdfplumber", "pdfminer.six", "pypdfium2", "camelot-py", "pyarrow", "pandas", "spacy", "pytesseract", "pycountry", "rapidfuzz")
+PACKAGES = ("nap-pipeline", "pdfplumber", "pdfminer.six", "pypdfium2", "pyarrow", "pandas", "spacy", "pytesseract", "pycountry", "rapidfuzz")
+DOC_TABLES = tuple(name for name in TABLES if name != "actor_directory")
 
 
-def find_inputs(raw_dir: Path) -> list[Path]:
+@dataclass(frozen=True)
+class DocumentOutcome:
+    """What one document adds to the dataset: its rows per table and its manifest entry."""
+
+    doc_id: str
+    tables: dict[str, pa.Table]
+    entry: dict  # the manifest's ``inputs`` item
+    errors: tuple[dict, ...]  # stage errors, for the manifest
+    profile: Profile | None
+    unknown_actors: tuple[str, ...]
+
+    @property
+    def status(self) -> str:
+        return self.entry["status"]
+
+
+def find_inputs(raw_dir: Path, follow_symlinks: bool = False) -> list[Path]:
     """Every file under ``raw_dir`` that claims to be a PDF (by extension), sorted."""
-    if not raw_dir.is_dir():
-        raise FileNotFoundError(f"input directory not found: {raw_dir}")
-    return sorted(p for p in raw_dir.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf" and not p.name.startswith("."))
-
-
-def _extract_one(args: tuple[Path, Path, PipelineSettings, int, Path | None]) -> ExtractedDocument:
-    path, raw_dir, settings, ocr_workers, cache_dir = args
-    return extract_document(path, raw_dir, settings, ocr_workers, cache_dir)
-
-
-def extract_all(paths: list[Path], raw_dir: Path, settings: PipelineSettings, workers: int,
-                progress: Callable[[ExtractedDocument], None], cache_dir: Path | None = None) -> Iterator[ExtractedDocument]:
-    """Extracted documents in input order; ``workers`` > 1 uses that many processes (for
-    documents, and for the OCR pages of a document when there are fewer documents than workers)."""
-    ocr_workers = max(1, workers // max(1, min(workers, len(paths))))
-    jobs = [(p, raw_dir, settings, ocr_workers, cache_dir) for p in paths]
-    if workers <= 1 or len(paths) <= 1:
-        for job in jobs:
-            doc = _extract_one(job)
-            progress(doc)
-            yield doc
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for doc in pool.map(_extract_one, jobs):
-            progress(doc)
-            yield doc
+    return find_pdfs(raw_dir, follow_symlinks)
 
 
 def load_references() -> References:
     return References(load_vocabulary("headers"), load_vocabulary("pillars"), load_gazetteer())
-
-
-class Progress:
-    """A progress bar on a terminal, plain log lines otherwise."""
-
-    def __init__(self, total: int, enabled: bool):
-        self.bar = None
-        self.pages = 0
-        if enabled and sys.stderr.isatty():
-            from tqdm import tqdm
-
-            self.bar = tqdm(total=total, unit="doc", file=sys.stderr)
-
-    def __call__(self, doc: ExtractedDocument) -> None:
-        self.pages += len(doc.layouts)
-        if self.bar is not None:
-            self.bar.update(1)
-            self.bar.set_postfix(pages=self.pages)
-        else:
-            log.info("%s: %s, %d pages, %d tables%s", doc.source_path, doc.status, len(doc.layouts), len(doc.tables),
-                     f" ({doc.error})" if doc.error else "")
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.close()
 
 
 def _versions() -> dict[str, str | None]:
@@ -101,43 +81,92 @@ def _versions() -> dict[str, str | None]:
     return out
 
 
-def write_outputs(outputs: Outputs, refs: References, out_dir: Path, profiles: Sequence[Profile | None] = ()) -> dict[str, int]:
-    """Every table as Parquet (also the empty ones, so the schema is always there)."""
-    counts = {}
+# ---------------------------------------------------------------- one document (in its process)
+
+
+def outcome_of(doc: ExtractedDocument, refs: References, settings: PipelineSettings, seconds: float = 0.0) -> DocumentOutcome:
+    """Normalize one extracted document into its rows (Arrow tables) and manifest entry."""
+    out = normalize_document(doc, refs, settings)
+    tables = {name: records_to_table(name, out.rows.get(name, [])) for name in DOC_TABLES}
+    row = tables["documents"].to_pylist()[0]
+    errors = [*doc.errors, *out.errors]
+    profile = doc.profile
+    entry = {"path": doc.source_path, "sha256": doc.sha256, "doc_id": doc.doc_id, "status": row["status"],
+             "n_pages": doc.n_pages, "error": row["error"], "stage": errors[0].stage if errors else None,
+             "duplicates": list(doc.duplicate_paths), "seconds": round(seconds, 3),
+             "profile": {"path": profile.path, "sha256": profile.sha256} if profile else None,
+             "counts": {name: t.num_rows for name, t in tables.items() if name != "documents"}}
+    actors = tables["actors"]
+    unknown = tuple(r for r, c in zip(actors["actor_raw"].to_pylist(), actors["actor_code"].to_pylist()) if c is None)
+    return DocumentOutcome(doc.doc_id, tables, entry, tuple(e.__dict__ for e in errors), profile, unknown)
+
+
+def _process(job: InputFile, report: Report, *, raw_dir: Path, settings: PipelineSettings, refs: References,
+             ocr_workers: int, cache_dir: Path | None) -> DocumentOutcome:
+    started = time.monotonic()
+    doc = extract_document(job.path, raw_dir, settings, ocr_workers, cache_dir, sha=job.sha256, report=report)
+    doc = replace(doc, duplicate_paths=job.duplicates)
+    report("normalize", None, None)
+    return outcome_of(doc, refs, settings, time.monotonic() - started)
+
+
+def failed_document(job: InputFile, failure: Failure) -> ExtractedDocument:
+    """The error document of a job whose process gave no result."""
+    error = PageError(job.doc_id, None, failure.stage, failure.category, failure.message)
+    return ExtractedDocument(job.doc_id, job.source_path, job.sha256, None, None, "error", failure.message,
+                             errors=(error,), duplicate_paths=job.duplicates)
+
+
+# ---------------------------------------------------------------- the batch
+
+
+def process_all(jobs: Sequence[InputFile], fn: Callable[[InputFile, Report], DocumentOutcome], refs: References,
+                settings: PipelineSettings, workers: int, strict: bool, progress: Progress) -> list[DocumentOutcome]:
+    """Every job's outcome (in ``jobs`` order); ``strict`` stops at the first document not fully read."""
+    outcomes: list[DocumentOutcome | None] = [None] * len(jobs)
+    runner = Isolated(fn, settings.limits, workers, on_event=lambda i, *ev: progress.event(jobs[i].source_path, *ev))
+    for index, result in runner.run(jobs):
+        if isinstance(result, Failure):
+            if result.detail:
+                log.debug("%s\n%s", jobs[index].source_path, result.detail)
+            result = outcome_of(failed_document(jobs[index], result), refs, settings)
+        outcomes[index] = result
+        progress.done(result.entry)
+        if strict and result.status != "ok":
+            e = result.entry
+            raise StrictFailure(f"{e['path']}: {e['stage'] or 'read'}: {e['error']} (--strict stops at the first failure)")
+    return [o for o in outcomes if o is not None]
+
+
+def _directory_table(refs: References, profiles: Sequence[Profile | None]) -> pa.Table:
     directory = [
         ActorDirectoryRecord(actor_code=a.code, actor_name=a.name, country=a.country, actor_type=a.actor_type,
                              sector=a.sector, aliases=tuple(a.aliases))
         for a in refs.directory(profiles)
     ]
-    outputs.rows["actor_directory"] = directory
+    return records_to_table("actor_directory", directory)
+
+
+def write_outputs(outcomes: Sequence[DocumentOutcome], refs: References, out_dir: Path) -> dict[str, int]:
+    """Every table as Parquet (also the empty ones, so the schema is always there): each
+    document's rows in doc_id order, which is the tables' sort order."""
+    ordered = sorted(outcomes, key=lambda o: o.doc_id)
+    counts = {}
     for name in TABLES:
-        table = records_to_table(name, outputs.rows.get(name, []))
+        if name == "actor_directory":
+            table = _directory_table(refs, [o.profile for o in ordered])
+        else:
+            parts = [o.tables[name] for o in ordered] or [records_to_table(name, [])]
+            table = pa.concat_tables(parts).combine_chunks()
         write_parquet_atomic(table, out_dir / f"{name}.parquet")
         counts[name] = table.num_rows
     return counts
 
 
-def normalize_all(docs: Iterable[ExtractedDocument], refs: References, settings: PipelineSettings,
-                  strict: bool) -> tuple[Outputs, list[dict], list[dict], list[Profile | None]]:
-    outputs = Outputs()
-    inputs, errors, profiles = [], [], []
-    for doc in docs:
-        if strict and doc.status != "ok":
-            raise RuntimeError(f"{doc.source_path}: {doc.error}")
-        outputs.extend(normalize_document(doc, refs, settings))
-        profile = doc.profile
-        inputs.append({"path": doc.source_path, "sha256": doc.sha256, "doc_id": doc.doc_id, "status": doc.status,
-                       "n_pages": doc.n_pages, "error": doc.error,
-                       "profile": {"path": profile.path, "sha256": profile.sha256} if profile else None})
-        errors.extend(asdict(e) for e in doc.errors)
-        profiles.append(profile)
-    return outputs, inputs, errors, profiles
-
-
 def write_manifest(out_dir: Path, *, command: str, raw_dir: Path | None, settings: PipelineSettings,
-                   inputs: list[dict], errors: list[dict], counts: dict[str, int], outputs: Outputs,
-                   started: float) -> dict:
-    unknown = sorted({r.actor_raw for r in outputs.rows.get("actors", []) if r.actor_code is None})
+                   outcomes: Sequence[DocumentOutcome], counts: dict[str, int], started: float) -> dict:
+    inputs = sorted((o.entry for o in outcomes), key=lambda e: e["path"])
+    unknown = sorted({a for o in outcomes for a in o.unknown_actors})
     manifest = {
         "command": command,
         "raw_dir": str(raw_dir) if raw_dir else None,
@@ -147,60 +176,95 @@ def write_manifest(out_dir: Path, *, command: str, raw_dir: Path | None, setting
         "settings": settings.to_dict(),
         "settings_sha256": settings.digest(),
         "inputs": inputs,
+        "duplicates": {e["path"]: e["duplicates"] for e in inputs if e.get("duplicates")},
         "counts": counts,
         "status": {s: sum(1 for i in inputs if i["status"] == s) for s in ("ok", "partial", "error")},
         "unknown_actors": {"count": len(unknown), "values": unknown},
-        "errors": errors,
+        "errors": [e for o in sorted(outcomes, key=lambda o: o.entry["path"]) for e in o.errors],
     }
     write_text_atomic(json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=False) + "\n", out_dir / "manifest.json")
     return manifest
 
 
+def _ocr_workers(workers: int, n_docs: int) -> int:
+    """OCR processes per document: the spare workers when there are fewer documents than workers."""
+    return max(1, workers // max(1, min(workers, n_docs)))
+
+
 def run(raw_dir: Path, out_dir: Path, settings: PipelineSettings, workers: int = 1, strict: bool = False,
-        progress: bool = True, cache_dir: Path | None = None) -> dict:
-    """The whole job: PDFs under ``raw_dir`` → datasets and manifest in ``out_dir``."""
+        progress: bool = True, cache_dir: Path | None = None, follow_symlinks: bool = False) -> dict:
+    """The whole job: PDFs under ``raw_dir`` → datasets and manifest in ``out_dir`` (one generation)."""
     started = time.time()
-    paths = find_inputs(raw_dir)
-    refs = load_references()
-    bar = Progress(len(paths), progress)
-    try:
-        docs = extract_all(paths, raw_dir, settings, workers, bar, cache_dir)
-        outputs, inputs, errors, profiles = normalize_all(docs, refs, settings, strict)
-    finally:
-        bar.close()
-    counts = write_outputs(outputs, refs, out_dir, profiles)
-    return write_manifest(out_dir, command="run", raw_dir=raw_dir, settings=settings, inputs=inputs, errors=errors,
-                          counts=counts, outputs=outputs, started=started)
+    paths = find_pdfs(raw_dir, follow_symlinks)
+    with GenerationWriter(out_dir) as gen:
+        refs = load_references()
+        jobs = unique_inputs(paths, raw_dir)
+        fn = partial(_process, raw_dir=raw_dir, settings=settings, refs=refs,
+                     ocr_workers=_ocr_workers(workers, len(jobs)), cache_dir=cache_dir)
+        with Progress(len(jobs), progress) as bar:
+            outcomes = process_all(jobs, fn, refs, settings, workers, strict, bar)
+        counts = write_outputs(outcomes, refs, gen.staging)
+        manifest = write_manifest(gen.staging, command="run", raw_dir=raw_dir, settings=settings,
+                                  outcomes=outcomes, counts=counts, started=started)
+        gen.commit()
+    return manifest
+
+
+# ---------------------------------------------------------------- the DVC stages
+
+
+def _extract_json(job: InputFile, report: Report, *, raw_dir: Path, settings: PipelineSettings, ocr_workers: int,
+                  cache_dir: Path | None) -> ExtractedDocument:
+    doc = extract_document(job.path, raw_dir, settings, ocr_workers, cache_dir, sha=job.sha256, report=report)
+    return replace(doc, duplicate_paths=job.duplicates)
 
 
 def extract_to_interim(raw_dir: Path, interim_dir: Path, settings: PipelineSettings, workers: int = 1,
-                       progress: bool = True, cache_dir: Path | None = None) -> int:
-    """The DVC ``extract`` stage: one JSON per document under ``interim_dir``."""
-    paths = find_inputs(raw_dir)
-    interim_dir.mkdir(parents=True, exist_ok=True)
-    bar = Progress(len(paths), progress)
-    written = set()
-    try:
-        for doc in extract_all(paths, raw_dir, settings, workers, bar, cache_dir):
-            name = f"{doc.doc_id}.json"
-            write_text_atomic(document_to_json(doc), interim_dir / name)
-            written.add(name)
-    finally:
-        bar.close()
-    for stale in interim_dir.glob("*.json"):
-        if stale.name not in written:
-            stale.unlink()
-    return len(written)
-
-
-def normalize_interim(interim_dir: Path, out_dir: Path, settings: PipelineSettings, strict: bool = False) -> dict:
-    """The DVC ``normalize`` stage: interim JSON → datasets and manifest."""
+                       progress: bool = True, cache_dir: Path | None = None, follow_symlinks: bool = False) -> int:
+    """The DVC ``extract`` stage: one JSON per document under ``interim_dir`` (one generation)."""
     started = time.time()
-    refs = load_references()
-    files = sorted(interim_dir.glob("*.json"))
-    docs = (document_from_json(f.read_text(encoding="utf-8")) for f in files)
-    ordered = sorted(docs, key=lambda d: d.source_path)
-    outputs, inputs, errors, profiles = normalize_all(ordered, refs, settings, strict)
-    counts = write_outputs(outputs, refs, out_dir, profiles)
-    return write_manifest(out_dir, command="normalize", raw_dir=None, settings=settings, inputs=inputs,
-                          errors=errors, counts=counts, outputs=outputs, started=started)
+    paths = find_pdfs(raw_dir, follow_symlinks)
+    with GenerationWriter(interim_dir) as gen:
+        jobs = unique_inputs(paths, raw_dir)
+        fn = partial(_extract_json, raw_dir=raw_dir, settings=settings,
+                     ocr_workers=_ocr_workers(workers, len(jobs)), cache_dir=cache_dir)
+        entries = []
+        with Progress(len(jobs), progress) as bar:
+            runner = Isolated(fn, settings.limits, workers, on_event=lambda i, *ev: bar.event(jobs[i].source_path, *ev))
+            for index, doc in runner.run(jobs):
+                if isinstance(doc, Failure):
+                    doc = failed_document(jobs[index], doc)
+                write_text_atomic(document_to_json(doc), gen.staging / f"{doc.doc_id}.json")
+                entry = {"path": doc.source_path, "doc_id": doc.doc_id, "status": doc.status, "error": doc.error}
+                entries.append(entry)
+                bar.done(entry)
+        manifest = {"command": "extract", "raw_dir": str(raw_dir), "settings_sha256": settings.digest(),
+                    "started_at": datetime.fromtimestamp(started, UTC).isoformat(timespec="seconds"),
+                    "inputs": sorted(entries, key=lambda e: e["path"])}
+        write_text_atomic(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", gen.staging / "manifest.json")
+        gen.commit()
+    return len(entries)
+
+
+def _normalize_json(job: InputFile, report: Report, *, refs: References, settings: PipelineSettings) -> DocumentOutcome:
+    doc = document_from_json(job.path.read_text(encoding="utf-8"))
+    report("normalize", None, None)
+    return outcome_of(doc, refs, settings)
+
+
+def normalize_interim(interim_dir: Path, out_dir: Path, settings: PipelineSettings, strict: bool = False,
+                      progress: bool = False, workers: int = 1) -> dict:
+    """The DVC ``normalize`` stage: interim JSON → datasets and manifest (one generation)."""
+    started = time.time()
+    files = sorted(p for p in interim_dir.glob("*.json") if p.name != "manifest.json")
+    jobs = [InputFile(p, p.name, p.stem) for p in files]  # the file's name is the doc_id
+    with GenerationWriter(out_dir) as gen:
+        refs = load_references()
+        with Progress(len(jobs), progress) as bar:
+            outcomes = process_all(jobs, partial(_normalize_json, refs=refs, settings=settings), refs, settings,
+                                   workers, strict, bar)
+        counts = write_outputs(outcomes, refs, gen.staging)
+        manifest = write_manifest(gen.staging, command="normalize", raw_dir=None, settings=settings,
+                                  outcomes=outcomes, counts=counts, started=started)
+        gen.commit()
+    return manifest

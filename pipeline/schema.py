@@ -12,6 +12,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from normalizers.records import TABLES
+from pipeline.dataset import file_mode
 
 
 def arrow_schema(record_type: type) -> pa.Schema:
@@ -54,6 +55,7 @@ def write_parquet_atomic(table: pa.Table, path: Path) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
+        os.chmod(tmp, file_mode())
         pq.write_table(table, tmp, compression="zstd", use_dictionary=True, write_statistics=True)
         os.replace(tmp, path)
     except BaseException:
@@ -65,6 +67,7 @@ def write_text_atomic(text: str, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(tmp, file_mode())
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
         os.replace(tmp, path)

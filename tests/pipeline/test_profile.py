@@ -128,8 +128,8 @@ def test_a_bad_profile_gives_an_error_row_and_the_batch_goes_on(odd_plan: Path, 
     raw.mkdir()
     pdf_bytes = (odd_plan / "plan.pdf").read_bytes()
     (raw / "good.pdf").write_bytes(pdf_bytes)
-    for name, (text, _) in BAD_PROFILES.items():
-        (raw / name).write_bytes(pdf_bytes)
+    for name, (text, _) in BAD_PROFILES.items():  # distinct bytes: the same bytes are one document
+        (raw / name).write_bytes(pdf_bytes + f"% {name}\n".encode())
         profile_path(raw / name).write_text(text, encoding="utf-8")
     out = tmp_path / "out"
     assert main(["run", str(raw), "--out", str(out), "--quiet"]) == 0
