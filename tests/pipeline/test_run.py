@@ -99,12 +99,14 @@ def test_validate_passes_and_a_rerun_is_byte_identical(batch: dict[str, Path], t
         assert (again / f"{name}.parquet").read_bytes() == (batch["out"] / f"{name}.parquet").read_bytes(), name
 
 
-def test_strict_fails_on_bad_input(batch: dict[str, Path], tmp_path: Path) -> None:
+def test_strict_fails_on_bad_input(batch: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "empty.pdf").write_bytes(b"")
-    with pytest.raises(RuntimeError, match="empty file"):
-        main(["run", str(raw), "--out", str(tmp_path / "out"), "--strict", "--quiet"])
+    assert main(["run", str(raw), "--out", str(tmp_path / "out"), "--strict", "--quiet"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["nap: error: empty.pdf: open: empty file (0 bytes) (--strict stops at the first failure)"]
+    assert not (tmp_path / "out").exists()
 
 
 def test_validate_names_a_broken_reference(batch: dict[str, Path], tmp_path: Path) -> None:
