@@ -19,7 +19,7 @@ def status_line(entry: dict) -> str:
     parts = [f"{entry['status']:<7} {entry['path']}"]
     if entry.get("n_pages") is not None:
         parts.append(f"{entry['n_pages']} pages")
-    if counts:
+    if counts and entry["status"] != "error":
         parts.append(f"{counts.get('actions', 0)} actions")
         parts.append(f"{counts.get('paragraphs', 0)} paragraphs")
     if entry.get("error"):
