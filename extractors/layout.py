@@ -13,7 +13,7 @@ from typing import Any
 
 from pdfplumber.utils.text import WordExtractor
 
-from extractors.model import BBox, PageLayout, Ruling, Word
+from extractors.model import BBox, PageLayout, Ruling, Word, clean_word_text
 
 _BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demi")
 
@@ -93,7 +93,7 @@ def _words_from_chars(
     )
     words: list[Word] = []
     for w, wchars in extractor.iter_extract_tuples(chars):
-        text = w["text"]
+        text = clean_word_text(w["text"])  # once, where text-layer words enter the model
         if not text.strip():
             continue
         bold = sum(1 for ch in wchars if _is_bold(ch.get("fontname", ""))) * 2 > len(wchars)

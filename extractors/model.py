@@ -23,6 +23,40 @@ def union_bbox(boxes: "list[BBox] | tuple[BBox, ...]") -> BBox:
     )
 
 
+_KEPT_CONTROLS = frozenset("\t\n")
+
+
+def _is_dropped(ch: str) -> bool:
+    """C0/C1 control characters (DEL too) other than tab and newline, and the 66 Unicode
+    noncharacters (U+FDD0–U+FDEF and the last two code points of every plane)."""
+    code = ord(ch)
+    if code < 0x20 or 0x7F <= code <= 0x9F:
+        return ch not in _KEPT_CONTROLS
+    return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
+
+
+def clean_word_text(text: str) -> str:
+    """Text from a PDF's text layer (or OCR, or its metadata) made safe for every later stage:
+    it always encodes to UTF-8.
+
+    - A valid UTF-16 surrogate pair (PDFium and some ToUnicode maps give a character outside
+      the Basic Multilingual Plane, e.g. math italic 𝐶, as two code units) becomes the real
+      character.
+    - A lone surrogate becomes U+FFFD: a glyph was drawn there but its mapping is broken, as
+      with any unmapped glyph (the readability check counts U+FFFD as such).
+    - NUL and the other C0/C1 control characters except tab and newline, and noncharacters
+      (U+FFFE, U+FDD0…), are dropped: they stand for no glyph.
+
+    Everything else is kept as it is (no normalisation: that is :mod:`normalizers.text`'s job).
+    A word left empty (or blank) is dropped by its maker.
+    """
+    if text.isprintable():  # the fast path: nearly every word
+        return text
+    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in text):
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return "".join(ch for ch in text if not _is_dropped(ch))
+
+
 @dataclass(frozen=True, slots=True)
 class Word:
     """One word as drawn on the page (or recognised by OCR)."""

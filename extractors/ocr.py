@@ -47,7 +47,7 @@ import pypdfium2.raw as pdfium_c
 import pytesseract
 from PIL import Image
 
-from extractors.model import BBox, PageLayout, Ruling, Word
+from extractors.model import BBox, PageLayout, Ruling, Word, clean_word_text
 from normalizers.ocr_repair import next_labels, repair_numbering, repair_ocr_token  # noqa: F401  (re-exported)
 
 OCR_VERSION = 1  # part of the cache key: bump when the output of ocr_page changes
@@ -673,7 +673,7 @@ def raw_words(data: dict[str, list[Any]], gray: np.ndarray, px_per_pt: tuple[flo
     min_area = (0.7 * sy) ** 2
     out = []
     for i, text in enumerate(data["text"]):
-        text = read_bar(unicodedata.normalize("NFC", str(text)).strip())
+        text = read_bar(unicodedata.normalize("NFC", clean_word_text(str(text))).strip())
         if int(data["word_num"][i]) == 1:  # labels open a line
             text = read_roman_label(text)
         conf = float(data["conf"][i])

@@ -27,8 +27,12 @@ _PREFIX_WORDS = (
     r"obiettivo|obiettivo strategico|obiettivo specifico|azione|asse|pilastro|risultato|"  # Italian
     r"doel|doelstelling|strategisch doel|actie|maatregel|pijler|resultaat"  # Dutch
 )
+# a number may touch its keyword ("OE1.1", "Objective1"); a letter or roman numeral must stand
+# apart ("Pillar A", "Objective II"): glued on, it is the rest of a word ("Objectives",
+# "Results", "soil" = "so" + "il", "Action not")
 _PREFIXED = re.compile(
-    rf"^(?P<label>(?:{_PREFIX_WORDS})\.?\s*(?:n[°o.]\.?\s*)?(?P<num>\d+(?:\.\d+)*|[ivxlc]+|[a-z])\b\.?)\s*[:.\-–—)]?\s+(?P<rest>\S.*)$",
+    rf"^(?P<label>(?:{_PREFIX_WORDS})\.?\s*(?:n[°o.]\.?\s*)?(?P<num>\d+(?:\.\d+)*|(?<=[\s.°])(?:[ivxlc]+|[a-z]))\b\.?)"
+    r"\s*[:.\-–—)]?\s+(?P<rest>\S.*)$",
     re.I | re.S,
 )
 # "1.1.Build" (no space) is accepted for multi-level labels closed by a dot
@@ -73,21 +77,37 @@ def _closer(label: str) -> str:
     return ")" if label.endswith(")") else "." if label.endswith(".") else ""
 
 
+def _prefixed_parts(num: str) -> tuple[int, ...] | None:
+    """The parts of a keyword-prefixed label's number: ``1.2`` → (1, 2), a roman numeral (``II``,
+    ``iv``; a single ``i``/``v``/``x`` too) → its value, a single letter → its place in the
+    alphabet. None for several letters that are no roman numeral (``il``, ``civil``): that is a
+    word after the keyword ("Strategy civil society…"), not a label."""
+    if re.fullmatch(r"[\d.]+", num):
+        return tuple(int(p) for p in num.split(".") if p)
+    value = roman_to_int(num)
+    if value and (len(num) > 1 or num.lower() in ("i", "v", "x")):
+        return (value,)
+    return (ord(num.lower()) - 96,) if len(num) == 1 else None
+
+
+def _parse_prefixed(s: str) -> tuple[Numbering, str] | None:
+    """A keyword-prefixed label (``Objective 1``, ``AXE II.``, ``Objectif n° 2``) and the rest."""
+    m = _PREFIXED.match(s)
+    parts = _prefixed_parts(m.group("num")) if m else None
+    if m is None or parts is None:
+        return None
+    prefix = re.sub(r"[\s.]+$", "", s[: m.start("num")]).strip().lower()
+    prefix = re.sub(r"\s+n[°o.]?$|n°$", "", prefix).strip(" .")  # "Objectif n° 1", not "Action 1"
+    label = m.group("label").strip()
+    return Numbering(label, "prefixed", parts, prefix, _closer(m.group("label"))), m.group("rest").strip()
+
+
 def parse_numbering(text: str) -> tuple[Numbering | None, str]:
     """Split a leading numbering label from ``text``: ``(numbering or None, rest)``."""
     s = text.strip()
-    m = _PREFIXED.match(s)
-    if m:
-        num = m.group("num")
-        prefix = re.sub(r"[\s.]+$", "", s[: m.start("num")]).strip().lower()
-        prefix = re.sub(r"\s+n[°o.]?$|n°$", "", prefix).strip(" .")  # "Objectif n° 1", not "Action 1"
-        if re.fullmatch(r"[\d.]+", num):
-            parts = tuple(int(p) for p in num.split(".") if p)
-        elif roman_to_int(num) and len(num) > 1 or num.lower() in ("i", "v", "x"):
-            parts = (roman_to_int(num) or 0,)
-        else:
-            parts = (ord(num.lower()) - 96,)
-        return Numbering(m.group("label").strip(), "prefixed", parts, prefix, _closer(m.group("label"))), m.group("rest").strip()
+    prefixed = _parse_prefixed(s)
+    if prefixed is not None:
+        return prefixed
     m = _CODED.match(s)
     if m:
         parts = tuple(int(p) for p in m.group("num").split(".") if p)

@@ -113,6 +113,11 @@ class _Context:
     action_col: int | None  # where the actions were, for a continuation without labels
     carry_actor: dict[int, str]  # actor text of a merged cell cut by the page break, per column
     pending_actor: dict[int, "list[_Action]"]  # actions under an empty merged actor cell cut by the break
+    page_no: int = 0  # the page of the table: a continuation is on this page or the next
+
+
+# a paragraph of running text between two tables: the second one does not continue the first
+_PROSE_MIN_WORDS = 20
 
 
 # ---------------------------------------------------------------- text blocks outside tables
@@ -228,6 +233,8 @@ class _Builder:
                     kind = "objective"
             self.open_heading(kind, number, rest, page, bbox)
             self.context = None
+        elif len(lines) >= 2 and n_words >= _PROSE_MIN_WORDS and text.endswith((".", ";", ":")):
+            self.context = None  # running text: a table after it starts afresh
 
     # -- tables
 
@@ -261,7 +268,8 @@ class _Builder:
         grid = table.grid()
         n_header, roles = self._roles(table, grid)
         ctx = self.context
-        continuing = ctx is not None and ctx.n_cols == table.n_cols and (not roles or roles == ctx.roles)
+        continuing = (ctx is not None and ctx.n_cols == table.n_cols and (not roles or roles == ctx.roles)
+                      and 0 <= table.page_no - ctx.page_no <= 1)
         if continuing and ctx is not None:
             roles = roles or dict(ctx.roles)
         parent = self.stack[-1] if self.stack else None
@@ -398,7 +406,8 @@ class _Builder:
                             pending.setdefault(col, []).extend(row_actions)
             last_actions = row_actions
             first_data_row = False
-        self.context = _Context(table.n_cols, roles, col_nodes, last_actions, parent, action_col, carry, pending)
+        self.context = _Context(table.n_cols, roles, col_nodes, last_actions, parent, action_col, carry, pending,
+                                table.page_no)
 
     def _guess_action_column(self, row: list[Cell | None], row_roles: dict[int, str]) -> list[int]:
         """No column says "action": in a plan matrix (actors named), the unassigned column with
@@ -440,6 +449,8 @@ class _Builder:
         return parent
 
     def _actions_from_cell(self, cell: Cell, table: Table, parent: _Node | None) -> list[_Action]:
+        if not any(ch.isalnum() for ch in cell.text):
+            return []  # bullets or dashes only: the list's text is in the next column
         items = split_cell_items(cell.text)
         made = []
         extractor = f"{table.extractor}@1"

@@ -91,3 +91,25 @@ def test_split_cell_items(cell: str, expected: list[tuple[str, str]]) -> None:
 def test_numbered_prefixes(text: str, label: str, prefix: str) -> None:
     number, _ = parse_numbering(text)
     assert number is not None and (number.label, number.prefix) == (label, prefix)
+
+
+@pytest.mark.parametrize("text", [
+    "soil salinization, the project will employ",  # moz-afdb-rivacrep-par p18: "so" + "il" crashed (ord of 2 letters)
+    "Strategy civil society engagement",  # roman letters that make no numeral: a word, not a label
+    "Objectives of the plan", "Results framework", "Areas of work", "Strategies for peace",  # plurals
+    "Action not taken",  # "no" + "t"
+])
+def test_letters_glued_to_a_prefix_word_or_no_roman_numeral_are_no_label(text: str) -> None:
+    assert parse_numbering(text) == (None, text)
+
+
+@pytest.mark.parametrize("text,label,parts", [
+    ("Objective II: Protection", "Objective II", (2,)),
+    ("Pillar iv Relief", "Pillar iv", (4,)),
+    ("Outcome B. Access", "Outcome B.", (2,)),
+    ("Obj.A Access", "Obj.A", (1,)),
+    ("Objective1 Access", "Objective1", (1,)),
+])
+def test_prefixed_letters_and_romans_stand_apart(text: str, label: str, parts: tuple[int, ...]) -> None:
+    number, _ = parse_numbering(text)
+    assert number is not None and (number.label, number.style, number.parts) == (label, "prefixed", parts)
