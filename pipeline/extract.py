@@ -22,7 +22,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors import table_extractor
 from extractors.layout import page_to_layout
-from extractors.model import Cell, PageLayout, Ruling, Table, Word
+from extractors.model import Cell, PageLayout, Ruling, Table, Word, clean_word_text
 from extractors.ocr import (
     OcrPagesError,
     OcrSettings,
@@ -34,6 +34,7 @@ from extractors.ocr import (
 from extractors.pdfium_layout import pdfium_page_to_layout
 from extractors.tables import PageSource, best_tables
 from pipeline.errors import InputError
+from pipeline.guard import check_pdf_bounds
 from pipeline.inputs import file_digest, relative_name
 from pipeline.profile import Profile, ProfileError, load_profile, profile_from_dict
 from pipeline.settings import PipelineSettings
@@ -178,6 +179,7 @@ def extract_document(path: Path, raw_dir: Path, settings: PipelineSettings, ocr_
         settings = replace(settings, ocr_languages=profile.ocr_languages)
     try:
         check_pdf_header(path)
+        check_pdf_bounds(path, settings.limits)
     except InputError as err:
         return replace(failed(err), profile=profile)
     strategies = [table_extractor(name, settings.grid) for name in settings.table_strategies]
@@ -225,7 +227,7 @@ def extract_document(path: Path, raw_dir: Path, settings: PipelineSettings, ocr_
         errors.extend(ocr_errors)
     status = "ok" if not errors else ("partial" if layouts else "error")
     error = None if not errors else f"{len(errors)} of {n_pages} pages failed: {errors[0].message}"
-    title = meta_title.strip() if isinstance(meta_title, str) and meta_title.strip() else None
+    title = (clean_word_text(meta_title).strip() or None) if isinstance(meta_title, str) else None
     return ExtractedDocument(doc_id, rel, sha, n_pages, title, status, error, tuple(layouts), tuple(tables), tuple(errors),
                              profile)
 
