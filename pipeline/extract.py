@@ -74,13 +74,23 @@ def _no_report(stage: str, page_no: int | None, n_pages: int | None) -> None:
     return None
 
 
+def error_document(source_path: str, sha: str, stage: str, category: str, message: str,
+                   duplicates: tuple[str, ...] = ()) -> ExtractedDocument:
+    """A document of which nothing could be read, with its one error."""
+    return ExtractedDocument(sha[:16], source_path, sha, None, None, "error", message,
+                             errors=(PageError(sha[:16], None, stage, category, message),), duplicate_paths=duplicates)
+
+
 def check_pdf_header(path: Path) -> None:
-    """Raise :class:`InputError` for empty files and files that are not PDFs."""
-    size = path.stat().st_size
+    """Raise :class:`InputError` for empty files, unreadable files and files that are not PDFs."""
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as fh:
+            head = fh.read(1024)
+    except OSError as exc:
+        raise InputError("unreadable", f"cannot be read: {exc.strerror or exc}") from None
     if size == 0:
         raise InputError("empty", "empty file (0 bytes)")
-    with open(path, "rb") as fh:
-        head = fh.read(1024)
     if b"%PDF-" not in head:
         preview = head[:12].decode("ascii", "replace").encode("unicode_escape").decode()
         raise InputError("not_pdf", f"not a PDF: no %PDF- header (starts with '{preview}')")
@@ -162,14 +172,11 @@ def extract_document(path: Path, raw_dir: Path, settings: PipelineSettings, ocr_
         sha = sha or file_digest(path)
     except OSError as exc:
         sha = hashlib.sha256(rel.encode()).hexdigest()
-        message = f"cannot be read: {exc.strerror or exc}"
-        return ExtractedDocument(sha[:16], rel, sha, None, None, "error", message,
-                                 errors=(PageError(sha[:16], None, "open", "unreadable", message),))
+        return error_document(rel, sha, "open", "unreadable", f"cannot be read: {exc.strerror or exc}")
     doc_id = sha[:16]
 
     def failed(err: InputError) -> ExtractedDocument:
-        return ExtractedDocument(doc_id, rel, sha, None, None, "error", err.message,
-                                 errors=(PageError(doc_id, None, "open", err.category, err.message),))
+        return error_document(rel, sha, "open", err.category, err.message)
 
     try:
         profile = load_profile(path, raw_dir)

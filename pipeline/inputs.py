@@ -107,17 +107,16 @@ def find_pdfs(raw_dir: Path, follow_symlinks: bool = False) -> list[Path]:
 
 def unique_inputs(paths: list[Path], raw_dir: Path) -> list[InputFile]:
     """One :class:`InputFile` per distinct content; a file that cannot be read is its own input
-    (its digest is that of its name, so extraction reports why it cannot be read)."""
+    under the digest of its name."""
     by_digest: dict[str, list[Path]] = {}
     for path in paths:
         try:
             digest = file_digest(path)
-        except OSError:
-            digest = "unreadable:" + hashlib.sha256(os.fsencode(str(path))).hexdigest()
+        except OSError:  # extraction will say why it cannot be read
+            digest = hashlib.sha256(os.fsencode(str(path))).hexdigest()
         by_digest.setdefault(digest, []).append(path)
     out = []
     for digest, group in by_digest.items():
         first, *rest = group
-        sha = digest.removeprefix("unreadable:")
-        out.append(InputFile(first, relative_name(first, raw_dir), sha, tuple(relative_name(p, raw_dir) for p in rest)))
+        out.append(InputFile(first, relative_name(first, raw_dir), digest, tuple(relative_name(p, raw_dir) for p in rest)))
     return sorted(out, key=lambda i: i.source_path)

@@ -22,7 +22,7 @@ import signal
 import time
 import traceback
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, TypeVar
 
@@ -63,7 +63,6 @@ class _Slot(Generic[J]):
     page: int | None = None
     n_pages: int | None = None
     peak_mb: float = 0.0
-    messages: list = field(default_factory=list)
 
     def where(self) -> str:
         if self.page is not None and self.n_pages:

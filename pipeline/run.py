@@ -28,9 +28,9 @@ from pipeline.dataset import GenerationWriter
 from pipeline.errors import StrictFailure
 from pipeline.extract import (
     ExtractedDocument,
-    PageError,
     document_from_json,
     document_to_json,
+    error_document,
     extract_document,
 )
 from pipeline.inputs import InputFile, find_pdfs, unique_inputs
@@ -60,11 +60,6 @@ class DocumentOutcome:
     @property
     def status(self) -> str:
         return self.entry["status"]
-
-
-def find_inputs(raw_dir: Path, follow_symlinks: bool = False) -> list[Path]:
-    """Every file under ``raw_dir`` that claims to be a PDF (by extension), sorted."""
-    return find_pdfs(raw_dir, follow_symlinks)
 
 
 def load_references() -> References:
@@ -101,20 +96,23 @@ def outcome_of(doc: ExtractedDocument, refs: References, settings: PipelineSetti
     return DocumentOutcome(doc.doc_id, tables, entry, tuple(e.__dict__ for e in errors), profile, unknown)
 
 
+def _extract(job: InputFile, report: Report, *, raw_dir: Path, settings: PipelineSettings, ocr_workers: int,
+                  cache_dir: Path | None) -> ExtractedDocument:
+    doc = extract_document(job.path, raw_dir, settings, ocr_workers, cache_dir, sha=job.sha256, report=report)
+    return replace(doc, duplicate_paths=job.duplicates)
+
+
 def _process(job: InputFile, report: Report, *, raw_dir: Path, settings: PipelineSettings, refs: References,
              ocr_workers: int, cache_dir: Path | None) -> DocumentOutcome:
     started = time.monotonic()
-    doc = extract_document(job.path, raw_dir, settings, ocr_workers, cache_dir, sha=job.sha256, report=report)
-    doc = replace(doc, duplicate_paths=job.duplicates)
+    doc = _extract(job, report, raw_dir=raw_dir, settings=settings, ocr_workers=ocr_workers, cache_dir=cache_dir)
     report("normalize", None, None)
     return outcome_of(doc, refs, settings, time.monotonic() - started)
 
 
 def failed_document(job: InputFile, failure: Failure) -> ExtractedDocument:
     """The error document of a job whose process gave no result."""
-    error = PageError(job.doc_id, None, failure.stage, failure.category, failure.message)
-    return ExtractedDocument(job.doc_id, job.source_path, job.sha256, None, None, "error", failure.message,
-                             errors=(error,), duplicate_paths=job.duplicates)
+    return error_document(job.source_path, job.sha256, failure.stage, failure.category, failure.message, job.duplicates)
 
 
 # ---------------------------------------------------------------- the batch
@@ -213,12 +211,6 @@ def run(raw_dir: Path, out_dir: Path, settings: PipelineSettings, workers: int =
 # ---------------------------------------------------------------- the DVC stages
 
 
-def _extract_json(job: InputFile, report: Report, *, raw_dir: Path, settings: PipelineSettings, ocr_workers: int,
-                  cache_dir: Path | None) -> ExtractedDocument:
-    doc = extract_document(job.path, raw_dir, settings, ocr_workers, cache_dir, sha=job.sha256, report=report)
-    return replace(doc, duplicate_paths=job.duplicates)
-
-
 def extract_to_interim(raw_dir: Path, interim_dir: Path, settings: PipelineSettings, workers: int = 1,
                        progress: bool = True, cache_dir: Path | None = None, follow_symlinks: bool = False) -> int:
     """The DVC ``extract`` stage: one JSON per document under ``interim_dir`` (one generation)."""
@@ -226,7 +218,7 @@ def extract_to_interim(raw_dir: Path, interim_dir: Path, settings: PipelineSetti
     paths = find_pdfs(raw_dir, follow_symlinks)
     with GenerationWriter(interim_dir) as gen:
         jobs = unique_inputs(paths, raw_dir)
-        fn = partial(_extract_json, raw_dir=raw_dir, settings=settings,
+        fn = partial(_extract, raw_dir=raw_dir, settings=settings,
                      ocr_workers=_ocr_workers(workers, len(jobs)), cache_dir=cache_dir)
         entries = []
         with Progress(len(jobs), progress) as bar:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -33,3 +36,15 @@ def seeds() -> Path:
 
 def regenerate_golden() -> bool:
     return os.environ.get("NAP_REGENERATE_GOLDEN") == "1"
+
+
+def record_strings(obj: Any) -> Iterator[str]:
+    """Every string inside records (dataclasses), lists and tuples."""
+    if isinstance(obj, str):
+        yield obj
+    elif dataclasses.is_dataclass(obj):
+        for f in dataclasses.fields(obj):
+            yield from record_strings(getattr(obj, f.name))
+    elif isinstance(obj, (list, tuple)):
+        for x in obj:
+            yield from record_strings(x)

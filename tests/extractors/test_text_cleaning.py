@@ -8,12 +8,12 @@ maps give lone surrogates, NULs and control characters.
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.conftest import record_strings
 
 from extractors.layout import LayoutSettings, _words_from_chars
 from extractors.model import clean_word_text
@@ -116,17 +116,6 @@ def _pdf_bytes(title: bytes) -> bytes:
     return bytes(out)
 
 
-def _strings(obj: Any) -> Iterator[str]:
-    if isinstance(obj, str):
-        yield obj
-    elif dataclasses.is_dataclass(obj):
-        for f in dataclasses.fields(obj):
-            yield from _strings(getattr(obj, f.name))
-    elif isinstance(obj, (list, tuple)):
-        for x in obj:
-            yield from _strings(x)
-
-
 @pytest.mark.parametrize("reader", ["pdfium", "pdfplumber"])
 def test_regression_norfolk_surrogates_and_controls_never_reach_later_stages(tmp_path: Path, reader: str) -> None:
     path = tmp_path / "broken-tounicode.pdf"
@@ -145,7 +134,7 @@ def test_regression_norfolk_surrogates_and_controls_never_reach_later_stages(tmp
     out = normalize_document(doc, load_references(), settings)
     assert out.rows["documents"][0].doc_type == "un_report" and out.rows["paragraphs"] and out.rows["mentions"]
     for rows in out.rows.values():
-        for text in _strings(rows):
+        for text in record_strings(rows):
             text.encode("utf-8")
 
 

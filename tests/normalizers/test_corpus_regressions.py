@@ -12,9 +12,6 @@ corpus is not beside the repository).
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Iterator
-from typing import Any
 
 import pytest
 
@@ -22,25 +19,15 @@ from pipeline.extract import extract_document
 from pipeline.normalize import normalize_document
 from pipeline.run import load_references
 from pipeline.settings import PipelineSettings
-from tests.conftest import CORPUS, need
+from tests.conftest import CORPUS, need, record_strings
 
 
-def _strings(obj: Any) -> Iterator[str]:
-    if isinstance(obj, str):
-        yield obj
-    elif dataclasses.is_dataclass(obj):
-        for f in dataclasses.fields(obj):
-            yield from _strings(getattr(obj, f.name))
-    elif isinstance(obj, (list, tuple)):
-        for x in obj:
-            yield from _strings(x)
-
-
-@pytest.mark.parametrize("name, table, at_least", [
-    ("plans/moz-afdb-rivacrep-par.pdf", "paragraphs", 50),
-    ("plans/us-norfolk-cap-2019.pdf", "tables", 500),
+@pytest.mark.parametrize("name, table, at_least, page, words", [
+    ("plans/moz-afdb-rivacrep-par.pdf", "paragraphs", 50, 18, "soil salinization"),  # the line that crashed
+    ("plans/us-norfolk-cap-2019.pdf", "tables", 500, 82, "𝐶𝑂"),  # math italic drawn as surrogate pairs
 ])
-def test_regression_real_plan_normalizes_without_a_failing_stage(name: str, table: str, at_least: int) -> None:
+def test_regression_real_plan_normalizes_without_a_failing_stage(name: str, table: str, at_least: int, page: int,
+                                                                 words: str) -> None:
     path = need(CORPUS / name)
     settings = PipelineSettings(ocr=False)
     doc = extract_document(path, path.parent, settings)
@@ -49,6 +36,8 @@ def test_regression_real_plan_normalizes_without_a_failing_stage(name: str, tabl
     assert [(e.stage, e.message) for e in getattr(out, "errors", [])] == []
     assert out.rows["documents"][0].status == "ok"
     assert len(out.rows[table]) >= at_least
+    (layout,) = [lay for lay in doc.layouts if lay.page_no == page]
+    assert words in " ".join(w.text for w in layout.words)  # read from the page image
     for rows in out.rows.values():
-        for text in _strings(rows):
+        for text in record_strings(rows):
             text.encode("utf-8")
