@@ -9,6 +9,7 @@ PDF metadata, noise drawn from a seeded generator).
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import subprocess
 import tempfile
@@ -122,13 +123,14 @@ LayerWord = tuple[str, float, float, float, float, float]
 
 
 def write_image_pdf(images: list[np.ndarray], dpi: int, dst: Path,
-                    text_layers: list[list[LayerWord]] | None = None) -> None:
+                    text_layers: list[list[LayerWord]] | None = None, recipe: str = "") -> None:
     """An image-only PDF, one page per greyscale image, each page sized to its image at ``dpi``;
     with ``text_layers``, each page also carries its words as invisible text (render mode 3),
-    the way OCR software leaves a scan searchable."""
+    the way OCR software leaves a scan searchable. ``recipe`` goes into the PDF's keywords."""
     dst.parent.mkdir(parents=True, exist_ok=True)
     c = canvas.Canvas(str(dst), invariant=1, pageCompression=1)
     c.setCreator("nap-pipeline samples.scan")
+    c.setKeywords(recipe)
     for i, img in enumerate(images):
         h, w = img.shape
         pw, ph = w * 72 / dpi, h * 72 / dpi
@@ -192,4 +194,26 @@ def rasterize_pdf(
         with pdfplumber.open(src) as pdf:
             layers = [[(w["text"], w["x0"], w["top"], w["x1"], w["bottom"], w["size"])
                        for w in pdf.pages[p - 1].extract_words(extra_attrs=["size"])] for p in wanted]
-    write_image_pdf(images, dpi, dst, layers)
+    write_image_pdf(images, dpi, dst, layers, scan_recipe(src, settings, wanted, ocr_layer))
+
+
+def scan_recipe(src: Path, settings: ScanSettings, pages: list[int], ocr_layer: bool) -> str:
+    """What a scan was made from and how: the source's SHA-256 and the settings.
+
+    The pixels also depend on the renderer and OpenCV's interpolation, which change between
+    releases; the recipe does not, so a committed scan is checked for staleness by its recipe
+    (see :func:`read_scan_recipe`), while the bytes stay reproducible within one environment."""
+    digest = hashlib.sha256(src.read_bytes()).hexdigest()
+    return (f"nap-scan source-sha256={digest} dpi={settings.dpi} skew={settings.skew_deg:g} "
+            f"noise={settings.noise:g} rotate={settings.rotate} pages={','.join(map(str, pages))} "
+            f"ocr-layer={int(ocr_layer)}")
+
+
+def read_scan_recipe(path: Path) -> str | None:
+    """The recipe :func:`rasterize_pdf` wrote into ``path``, or None for a PDF not made by it."""
+    doc = pypdfium2.PdfDocument(str(path))
+    try:
+        keywords = doc.get_metadata_dict().get("Keywords", "")
+    finally:
+        doc.close()
+    return keywords if keywords.startswith("nap-scan ") else None

@@ -307,6 +307,31 @@ HOSTILE_CASES: dict[str, Callable[[Path], Path]] = {
 }
 
 
+#: cases the guard refuses before reading, with the error category of their documents row
+REFUSED = {
+    "reference_cycle": "reference_cycle",
+    "self_reference": "reference_cycle",
+    "root_cycle": "reference_cycle",
+    "length_cycle": "reference_cycle",
+    "flate_bomb": "bomb",
+    "hidden_bomb": "bomb",
+    "encrypted_bomb": "bomb",
+    "chained_bomb": "bomb",
+    "huge_image": "image_too_large",
+    "form_fanout": "xobject_fanout",
+}
+# cases the readers cope with: (status, pages) expected from extract_document, or None: any document
+READERS_COPE: dict[str, tuple[str, int] | None] = {
+    "objstm_cycle": None,  # pdfminer cannot parse a bare reference in an object stream: corrupt
+    "xref_prev_loop": None,  # pdfminer: RecursionError, corrupt
+    "page_tree_loop": ("ok", 1),
+    "page_tree_dag": ("ok", 1),
+    "huge_page_count": ("ok", 1),
+    "deep_nesting": ("ok", 1),
+    "control_text": ("ok", 1),
+}
+
+
 def write_hostile_corpus(directory: Path) -> dict[str, Path]:
     """Every hostile case written into ``directory`` (created), by case name."""
     directory.mkdir(parents=True, exist_ok=True)

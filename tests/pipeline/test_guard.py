@@ -29,6 +29,8 @@ from pipeline.settings import LimitSettings
 from tests.conftest import REPO
 from tests.hostile import (
     HOSTILE_CASES,
+    READERS_COPE,
+    REFUSED,
     TEXT,
     page_objects,
     pdf_bytes,
@@ -38,28 +40,6 @@ from tests.hostile import (
     write_hostile_corpus,
 )
 
-REFUSED = {
-    "reference_cycle": "reference_cycle",
-    "self_reference": "reference_cycle",
-    "root_cycle": "reference_cycle",
-    "length_cycle": "reference_cycle",
-    "flate_bomb": "bomb",
-    "hidden_bomb": "bomb",
-    "encrypted_bomb": "bomb",
-    "chained_bomb": "bomb",
-    "huge_image": "image_too_large",
-    "form_fanout": "xobject_fanout",
-}
-# cases the readers cope with: (status, pages) expected from extract_document, or None: any document
-READERS_COPE: dict[str, tuple[str, int] | None] = {
-    "objstm_cycle": None,  # pdfminer cannot parse a bare reference in an object stream: corrupt
-    "xref_prev_loop": None,  # pdfminer: RecursionError, corrupt
-    "page_tree_loop": ("ok", 1),
-    "page_tree_dag": ("ok", 1),
-    "huge_page_count": ("ok", 1),
-    "deep_nesting": ("ok", 1),
-    "control_text": ("ok", 1),
-}
 BOMB_MESSAGE = "refused: a stream (object 4) inflates beyond 256 MB (limits.max_stream_mb); likely a decompression bomb"
 
 EXTRACT = """

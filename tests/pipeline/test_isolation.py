@@ -9,58 +9,31 @@ real code); each document runs in a process of its own, so the injection reaches
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import time
 from dataclasses import replace
 from pathlib import Path
 
-import pyarrow.parquet as pq
 import pytest
 
 import pipeline.normalize as normalize_mod
 import pipeline.run as run_mod
 from pipeline.errors import StrictFailure
 from pipeline.run import run
-from pipeline.schema import SCHEMAS
 from pipeline.settings import LimitSettings, PipelineSettings
 from pipeline.validate import validate_dir
-from tests.conftest import RAW_SAMPLES
+from tests.pipeline.batch import leftovers, rows_by_source, sample_raw
 
 GOOD = ("sample-nap-wide-en.pdf", "sample-un-report.pdf")
 VICTIM = "sample-nap-wide-fr.pdf"
 
 
-def _raw(root: Path) -> Path:
-    raw = root / "raw"
-    raw.mkdir()
-    shutil.copy(RAW_SAMPLES / "sample-actors.csv", raw)
-    for name in (*GOOD, VICTIM):
-        shutil.copy(RAW_SAMPLES / name, raw)
-        profile = RAW_SAMPLES / name.replace(".pdf", ".profile.yaml")
-        if profile.exists():
-            shutil.copy(profile, raw)
-    return raw
-
-
-def _rows_by_doc(out: Path) -> dict[str, dict[str, list[dict]]]:
-    """Every table's rows, per source path (documents rows without their status columns)."""
-    ids = {d["doc_id"]: d["source_path"] for d in pq.read_table(out / "documents.parquet").to_pylist()}
-    per: dict[str, dict[str, list[dict]]] = {}
-    for name in SCHEMAS:
-        if name == "actor_directory":
-            continue
-        for row in pq.read_table(out / f"{name}.parquet").to_pylist():
-            per.setdefault(ids[row["doc_id"]], {}).setdefault(name, []).append(row)
-    return per
-
-
 @pytest.fixture(scope="module")
 def clean(tmp_path_factory: pytest.TempPathFactory) -> dict:
     root = tmp_path_factory.mktemp("clean")
-    raw = _raw(root)
+    raw = sample_raw(root / "raw", (*GOOD, VICTIM))
     run(raw, root / "out", PipelineSettings(), workers=2, progress=False)
-    return {"raw": raw, "rows": _rows_by_doc(root / "out")}
+    return {"raw": raw, "rows": rows_by_source(root / "out")}
 
 
 def _victim_only(fn):
@@ -79,10 +52,10 @@ def _check_batch(clean: dict, out: Path) -> dict:
     """The victim's documents row; the good documents are unchanged and the dataset validates."""
     problems, _ = validate_dir(out)
     assert problems == []
-    rows = _rows_by_doc(out)
+    rows = rows_by_source(out)
     for name in GOOD:
         assert rows[name] == clean["rows"][name], name
-    assert not [p for p in out.parent.iterdir() if ".new-" in p.name or ".old-" in p.name]
+    assert leftovers(out.parent) == []
     (victim,) = rows[VICTIM]["documents"]
     assert victim["error"] and "\n" not in victim["error"]
     return victim
@@ -102,7 +75,7 @@ def test_a_normalizer_that_raises_costs_its_stage_only(clean: dict, tmp_path: Pa
     victim = _check_batch(clean, out)
     assert victim["status"] == "partial"
     assert victim["error"] == "report failed: KeyError: 'injected fault'"
-    rows = _rows_by_doc(out)[VICTIM]
+    rows = rows_by_source(out)[VICTIM]
     assert rows["actions"] == clean["rows"][VICTIM]["actions"]  # the matrix stage still ran
 
 
