@@ -7,10 +7,12 @@ contract is written down once. Coordinates are PDF points, top-left origin; page
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, make_dataclass
 from typing import Any
 
 import pyarrow as pa
+
+from normalizers.roles import ROLES
 
 
 def col(arrow_type: pa.DataType, doc: str, *, nullable: bool = True, default: Any = None) -> Any:
@@ -76,26 +78,34 @@ class ObjectiveRecord:
     bottom: float = req(F64, "bottom edge, PDF points from the page top")
 
 
-@dataclass(frozen=True, kw_only=True)
-class ActionRecord:
-    """Concrete actions / activities / recommendations."""
+def _action_record() -> type:
+    """The ``actions`` record: one column per value role of the roles declaration
+    (``reference/roles.yaml``: indicator, target, timeline, budget, baseline, verification),
+    between the text and the page, so a value column is declared in one place."""
+    head = [
+        ("doc_id", str, req(STR, _DOC_ID)),
+        ("action_id", str, req(STR, "stable id within the document, e.g. 'a0012'")),
+        ("objective_id", str | None, col(STR, "objective the action belongs to")),
+        ("number", str | None, col(STR, "numbering as printed ('1)', 'a)'), null when none")),
+        ("text", str, req(STR, "action text without its number, cleaned")),
+    ]
+    values = [(role, str | None, col(STR, doc)) for role, doc in ROLES.value_docs.items()]
+    tail = [
+        ("page", int, req(I32, _PAGE + " (where the action starts)")),
+        ("x0", float, req(F64, "left edge, PDF points")),
+        ("top", float, req(F64, "top edge, PDF points from the page top")),
+        ("x1", float, req(F64, "right edge, PDF points")),
+        ("bottom", float, req(F64, "bottom edge, PDF points from the page top")),
+        ("extractor", str, req(STR, "method that found the row, with version: 'ruled@1', 'text@1', 'report@1'")),
+        ("confidence", float, req(F64, "0–1: table quality score × OCR confidence where applicable")),
+    ]
+    record = make_dataclass("ActionRecord", [*head, *values, *tail], frozen=True, kw_only=True)
+    record.__module__ = __name__
+    record.__doc__ = "Concrete actions / activities / recommendations."
+    return record
 
-    doc_id: str = req(STR, _DOC_ID)
-    action_id: str = req(STR, "stable id within the document, e.g. 'a0012'")
-    objective_id: str | None = col(STR, "objective the action belongs to")
-    number: str | None = col(STR, "numbering as printed ('1)', 'a)'), null when none")
-    text: str = req(STR, "action text without its number, cleaned")
-    indicator: str | None = col(STR, "indicator(s) that apply to this action")
-    target: str | None = col(STR, "target(s) that apply to this action")
-    timeline: str | None = col(STR, "timeline / deadline as printed")
-    budget: str | None = col(STR, "budget as printed")
-    page: int = req(I32, _PAGE + " (where the action starts)")
-    x0: float = req(F64, "left edge, PDF points")
-    top: float = req(F64, "top edge, PDF points from the page top")
-    x1: float = req(F64, "right edge, PDF points")
-    bottom: float = req(F64, "bottom edge, PDF points from the page top")
-    extractor: str = req(STR, "method that found the row, with version: 'ruled@1', 'text@1', 'report@1'")
-    confidence: float = req(F64, "0–1: table quality score × OCR confidence where applicable")
+
+ActionRecord = _action_record()
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -28,12 +28,13 @@ from typing import Sequence
 from extractors.model import BBox, Cell, PageLayout, Table, TextLine, Word, group_lines, union_bbox
 from normalizers.numbering import Numbering, parse_numbering, split_cell_items, split_lettered_references
 from normalizers.records import ActionRecord, ObjectiveRecord
+from normalizers.roles import ROLES
 from normalizers.text import BULLETS, clean_text
 from normalizers.vocabulary import PhraseVocabulary, classify_pillar, header_role
 
-OBJECTIVE_ROLES = ("pillar", "strategic_objective", "objective", "specific_objective", "strategy", "expected_result", "output")
-VALUE_ROLES = ("indicator", "target", "baseline", "timeline", "budget", "verification")
-ACTOR_ROLES = ("lead", "partner", "actor")
+OBJECTIVE_ROLES = ROLES.levels
+VALUE_ROLES = ROLES.values
+ACTOR_ROLES = ROLES.actors
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,24 @@ class _Context:
     page_no: int = 0  # the page of the table: a continuation is on this page or the next
 
 
+@dataclass
+class _Walk:
+    """What the rows of one table share while it is read (local to one ``on_table`` call)."""
+
+    roles: dict[int, str]
+    ctx: _Context | None  # the table this one continues, if any
+    parent: _Node | None
+    first_row: int  # the first row below the header
+    col_nodes: dict[int, _Node] = field(default_factory=dict)
+    last_actions: list[_Action] = field(default_factory=list)
+    action_col: int | None = None
+    first_data_row: bool = True
+    seen_action_cells: dict[Cell, list[_Action]] = field(default_factory=dict)
+    seen_value_cells: set[tuple[Cell, int]] = field(default_factory=set)
+    carry: dict[int, str] = field(default_factory=dict)
+    pending: dict[int, list[_Action]] = field(default_factory=dict)
+
+
 # a paragraph of running text between two tables: the second one does not continue the first
 _PROSE_MIN_WORDS = 20
 
@@ -165,7 +184,6 @@ class _Builder:
         self.actions: list[_Action] = []
         self.stack: list[_Node] = []
         self.context: _Context | None = None
-        self.words: Sequence[Word] = ()  # the words of the page of the table being read
 
     # -- tree
 
@@ -218,7 +236,7 @@ class _Builder:
         if n_words <= self.settings.max_banner_words and not text.endswith((".", ";", ",")) and (
             number is None or number.style == "prefixed"
         ):
-            if classify_pillar(text, self.pillars) and (number is None or number.prefix in ("axe", "eje", "pillar", "pilier", "pilar", "area")):
+            if classify_pillar(text, self.pillars) and (number is None or (number.prefix is not None and header_role(number.prefix, self.headers) == "pillar")):
                 self.stack.clear()
                 self.open_heading("pillar", number, text, page, bbox)
                 self.context = None
@@ -264,17 +282,28 @@ class _Builder:
         return n_header, roles
 
     def on_table(self, table: Table, words: Sequence[Word] = ()) -> None:
-        self.words = words
+        """Read one table: header roles, then each row's objectives, actions, values and actors."""
         grid = table.grid()
+        walk = self._start_table(table, grid)
+        if walk is None:
+            self.context = None
+            return  # a data table (dates, amounts), not a plan matrix
+        for r in range(walk.first_row, table.n_rows):
+            self._on_row(grid[r], table, walk, words)
+        self.context = _Context(table.n_cols, walk.roles, walk.col_nodes, walk.last_actions, walk.parent,
+                                walk.action_col, walk.carry, walk.pending, table.page_no)
+
+    def _start_table(self, table: Table, grid: list[list[Cell | None]]) -> _Walk | None:
+        """The walk over a plan matrix's rows (what it continues from the previous page, the
+        header rows' roles and labels), or None for a data table."""
         n_header, roles = self._roles(table, grid)
         ctx = self.context
         continuing = (ctx is not None and ctx.n_cols == table.n_cols and (not roles or roles == ctx.roles)
                       and 0 <= table.page_no - ctx.page_no <= 1)
-        if continuing and ctx is not None:
+        ctx = ctx if continuing else None
+        if ctx is not None:
             roles = roles or dict(ctx.roles)
-        parent = self.stack[-1] if self.stack else None
-        if continuing and ctx is not None:
-            parent = ctx.parent
+        parent = ctx.parent if ctx is not None else (self.stack[-1] if self.stack else None)
         # header rows may carry label/value objectives ("Strategy | 1.1 text")
         for r in range(n_header):
             for cell in _distinct(grid[r]):
@@ -282,132 +311,153 @@ class _Builder:
         has_labels = any(
             _is_label(c, grid[r], self.headers) for r in range(table.n_rows) for c in _distinct(grid[r])
         )
-        if not continuing and not _is_plan_matrix(roles) and not has_labels:
-            self.context = None
-            return  # a data table (dates, amounts), not a plan matrix
-        col_nodes: dict[int, _Node] = dict(ctx.col_nodes) if continuing and ctx else {}
-        seen_action_cells: dict[Cell, list[_Action]] = {}
-        seen_value_cells: set[tuple[Cell, int]] = set()
-        first_data_row = True
-        first_row = n_header
-        carry: dict[int, str] = {}
-        pending: dict[int, list[_Action]] = {}
-        last_actions: list[_Action] = ctx.last_actions if continuing and ctx else []
-        action_col = ctx.action_col if continuing and ctx else None
-        for r in range(n_header, table.n_rows):
-            row = grid[r]
-            cells = _distinct(row)
-            filled = [c for c in cells if c.text.strip()]
-            if not filled:
-                continue
-            if len(filled) == 1 and table.n_cols > 1 and (
-                filled[0].colspan >= max(2, table.n_cols - 1) or (filled[0].col == 0 and self._is_banner(filled[0].text))
-            ):
-                parent = self._banner_row(filled[0], table, parent)
-                col_nodes = {}
-                first_data_row = False
-                continue
-            row_roles = dict(roles)
-            row_parent = parent
-            for cell in cells:
-                value = _value_to_right(cell, row, self.headers)
-                if value is None:
-                    continue
-                role = header_role(cell.text, self.headers)
-                for col in range(cell.col, cell.col + cell.colspan):
-                    row_roles.pop(col, None)
-                if role in OBJECTIVE_ROLES:
-                    row_parent = self._label_value(cell, row, table, row_parent) or row_parent
-                    parent = row_parent
-                    for col in range(value.col, value.col + value.colspan):
-                        row_roles.pop(col, None)
-                else:
-                    for col in range(value.col, value.col + value.colspan):
-                        row_roles[col] = role or "action"
-            # objective columns, left to right
-            for col in sorted(c for c, role in row_roles.items() if role in OBJECTIVE_ROLES):
-                cell = row[col]
-                if cell is None or cell.col != col:
-                    continue
-                existing = col_nodes.get(col)
-                if existing is not None and existing.cell is cell:
-                    row_parent = existing
-                    continue
-                if not cell.text.strip():
-                    if first_data_row and existing is not None:
-                        row_parent = existing  # a merged cell broken by the page
-                    continue
-                number, rest = parse_numbering(clean_text(cell.text))
-                kind = row_roles[col]
-                if kind == "pillar":
-                    node = self._new_node("pillar", number, clean_text(cell.text), table.page_no, cell.bbox, None)
-                else:
-                    node = self._new_node(kind, number, rest, table.page_no, cell.bbox, row_parent)
-                node.cell = cell
-                col_nodes[col] = node
-                for deeper in [c for c in col_nodes if c > col]:
-                    del col_nodes[deeper]
-                row_parent = node
-            action_cols = [c for c, role in row_roles.items() if role == "action"]
-            if not action_cols and action_col is not None and action_col < table.n_cols:
-                action_cols = [action_col]
-            if not action_cols:
-                action_cols = self._guess_action_column(row, row_roles)
-            action_col = action_cols[0] if action_cols else action_col
-            row_actions: list[_Action] = []
-            for col in action_cols[:1]:
-                cell = row[col]
-                if cell is None:
-                    continue
-                if cell in seen_action_cells:
-                    row_actions = seen_action_cells[cell]
-                    continue
-                text = cell.text.strip()
-                if not text:
-                    continue
-                if first_data_row and continuing and last_actions and _continues(text):
-                    for act in last_actions[-1:]:
-                        act.text = clean_text(act.text + "\n" + text)
-                    row_actions = last_actions[-1:]
-                    seen_action_cells[cell] = row_actions
-                    continue
-                row_actions = self._actions_from_cell(cell, table, row_parent)
-                seen_action_cells[cell] = row_actions
-            if not row_actions:
-                first_data_row = False
-                continue
+        if ctx is None and not _is_plan_matrix(roles) and not has_labels:
+            return None
+        walk = _Walk(roles=roles, ctx=ctx, parent=parent, first_row=n_header)
+        if ctx is not None:
+            walk.col_nodes, walk.last_actions, walk.action_col = dict(ctx.col_nodes), ctx.last_actions, ctx.action_col
+        return walk
+
+    def _on_row(self, row: list[Cell | None], table: Table, walk: _Walk, words: Sequence[Word]) -> None:
+        cells = _distinct(row)
+        filled = [c for c in cells if c.text.strip()]
+        if not filled:
+            return
+        if len(filled) == 1 and table.n_cols > 1 and (
+            filled[0].colspan >= max(2, table.n_cols - 1) or (filled[0].col == 0 and self._is_banner(filled[0].text))
+        ):
+            walk.parent = self._banner_row(filled[0], table, walk.parent)
+            walk.col_nodes = {}
+            walk.first_data_row = False
+            return
+        row_roles, row_parent = self._row_labels(row, cells, table, walk)
+        row_parent = self._objective_cells(row, row_roles, table, walk, row_parent)
+        row_actions = self._row_actions(row, row_roles, table, walk, row_parent, words)
+        if row_actions:
             for node in _ancestors(row_parent):
                 node.has_action = True
-            for col, role in sorted(row_roles.items()):
-                cell = row[col]
-                if cell is None or cell.col != col or (cell, id(row_actions)) in seen_value_cells:
-                    continue
-                seen_value_cells.add((cell, id(row_actions)))
-                if role in VALUE_ROLES:
-                    _apply_values(row_actions, role, cell.text)
-                elif role in ACTOR_ROLES:
-                    actor_role = role if role != "actor" else ("partner" if "lead" in roles.values() else "lead")
-                    text = unwrap_lines(cell.text)
-                    at_top = continuing and ctx is not None and cell.row <= first_row
-                    if not text and at_top and ctx is not None:
-                        text = ctx.carry_actor.get(col, "")  # a merged cell whose label is above the break
-                    targets = list(row_actions)
-                    if text and at_top and ctx is not None:
-                        targets = ctx.pending_actor.get(col, []) + targets  # its label is below the break
-                    aligned = _aligned_actors(row_actions, cell, self.words) if len(row_actions) > 1 else None
-                    for act in targets:
-                        mine = aligned.get(id(act), text) if aligned is not None else text
-                        if mine and (mine, actor_role) not in act.actors:
-                            act.actors.append((mine, actor_role))
-                    if cell.row + cell.rowspan >= table.n_rows:  # the cell runs into the page break
-                        if text:
-                            carry[col] = text
-                        else:
-                            pending.setdefault(col, []).extend(row_actions)
-            last_actions = row_actions
-            first_data_row = False
-        self.context = _Context(table.n_cols, roles, col_nodes, last_actions, parent, action_col, carry, pending,
-                                table.page_no)
+            self._row_values(row, row_roles, table, walk, row_actions, words)
+            walk.last_actions = row_actions
+        walk.first_data_row = False
+
+    def _row_labels(self, row: list[Cell | None], cells: list[Cell], table: Table,
+                    walk: _Walk) -> tuple[dict[int, str], _Node | None]:
+        """The row's column roles once its label cells are read: "Strategy | 1.1 …" opens an
+        objective, "Indicator | …" gives the cell to its right that role."""
+        row_roles = dict(walk.roles)
+        row_parent = walk.parent
+        for cell in cells:
+            value = _value_to_right(cell, row, self.headers)
+            if value is None:
+                continue
+            role = header_role(cell.text, self.headers)
+            for col in range(cell.col, cell.col + cell.colspan):
+                row_roles.pop(col, None)
+            if role in OBJECTIVE_ROLES:
+                row_parent = self._label_value(cell, row, table, row_parent) or row_parent
+                walk.parent = row_parent
+                for col in range(value.col, value.col + value.colspan):
+                    row_roles.pop(col, None)
+            else:
+                for col in range(value.col, value.col + value.colspan):
+                    row_roles[col] = role or ROLES.action
+        return row_roles, row_parent
+
+    def _objective_cells(self, row: list[Cell | None], row_roles: dict[int, str], table: Table, walk: _Walk,
+                         row_parent: _Node | None) -> _Node | None:
+        """Objective columns, left to right: each new cell a node under the one to its left (a
+        merged cell already read is that node again); the deepest is the row's parent."""
+        for col in sorted(c for c, role in row_roles.items() if role in OBJECTIVE_ROLES):
+            cell = row[col]
+            if cell is None or cell.col != col:
+                continue
+            existing = walk.col_nodes.get(col)
+            if existing is not None and existing.cell is cell:
+                row_parent = existing
+                continue
+            if not cell.text.strip():
+                if walk.first_data_row and existing is not None:
+                    row_parent = existing  # a merged cell broken by the page
+                continue
+            number, rest = parse_numbering(clean_text(cell.text))
+            kind = row_roles[col]
+            if kind == "pillar":
+                node = self._new_node("pillar", number, clean_text(cell.text), table.page_no, cell.bbox, None)
+            else:
+                node = self._new_node(kind, number, rest, table.page_no, cell.bbox, row_parent)
+            node.cell = cell
+            walk.col_nodes[col] = node
+            for deeper in [c for c in walk.col_nodes if c > col]:
+                del walk.col_nodes[deeper]
+            row_parent = node
+        return row_parent
+
+    def _row_actions(self, row: list[Cell | None], row_roles: dict[int, str], table: Table, walk: _Walk,
+                     row_parent: _Node | None, words: Sequence[Word]) -> list[_Action]:
+        """The actions of the row's action cell (those already made for a merged cell, or the
+        previous page's last action when the cell goes on from it)."""
+        action_cols = [c for c, role in row_roles.items() if role == ROLES.action]
+        if not action_cols and walk.action_col is not None and walk.action_col < table.n_cols:
+            action_cols = [walk.action_col]
+        if not action_cols:
+            action_cols = self._guess_action_column(row, row_roles)
+        walk.action_col = action_cols[0] if action_cols else walk.action_col
+        row_actions: list[_Action] = []
+        for col in action_cols[:1]:
+            cell = row[col]
+            if cell is None:
+                continue
+            if cell in walk.seen_action_cells:
+                row_actions = walk.seen_action_cells[cell]
+                continue
+            text = cell.text.strip()
+            if not text:
+                continue
+            if walk.first_data_row and walk.ctx is not None and walk.last_actions and _continues(text):
+                for act in walk.last_actions[-1:]:
+                    act.text = clean_text(act.text + "\n" + text)
+                row_actions = walk.last_actions[-1:]
+            else:
+                row_actions = self._actions_from_cell(cell, table, row_parent, words)
+            walk.seen_action_cells[cell] = row_actions
+        return row_actions
+
+    def _row_values(self, row: list[Cell | None], row_roles: dict[int, str], table: Table, walk: _Walk,
+                    row_actions: list[_Action], words: Sequence[Word]) -> None:
+        """The row's value and actor cells given to its actions (once per cell and action set)."""
+        for col, role in sorted(row_roles.items()):
+            cell = row[col]
+            if cell is None or cell.col != col or (cell, id(row_actions)) in walk.seen_value_cells:
+                continue
+            walk.seen_value_cells.add((cell, id(row_actions)))
+            if role in VALUE_ROLES:
+                _apply_values(row_actions, role, cell.text)
+            elif role in ACTOR_ROLES:
+                self._actor_cell(cell, col, role, table, walk, row_actions, words)
+
+    def _actor_cell(self, cell: Cell, col: int, role: str, table: Table, walk: _Walk, row_actions: list[_Action],
+                    words: Sequence[Word]) -> None:
+        """An actor cell's names given to the row's actions, with what a page break cut off: a
+        merged cell whose names are above the break, or actions above it waiting for names."""
+        actor_role = ROLES.actor_roles[role] or ("partner" if "lead" in walk.roles.values() else "lead")
+        text = unwrap_lines(cell.text)
+        ctx = walk.ctx
+        at_top = ctx is not None and cell.row <= walk.first_row
+        if not text and at_top and ctx is not None:
+            text = ctx.carry_actor.get(col, "")  # a merged cell whose label is above the break
+        targets = list(row_actions)
+        if text and at_top and ctx is not None:
+            targets = ctx.pending_actor.get(col, []) + targets  # its label is below the break
+        aligned = _aligned_actors(row_actions, cell, words) if len(row_actions) > 1 else None
+        for act in targets:
+            mine = aligned.get(id(act), text) if aligned is not None else text
+            if mine and (mine, actor_role) not in act.actors:
+                act.actors.append((mine, actor_role))
+        if cell.row + cell.rowspan >= table.n_rows:  # the cell runs into the page break
+            if text:
+                walk.carry[col] = text
+            else:
+                walk.pending.setdefault(col, []).extend(row_actions)
 
     def _guess_action_column(self, row: list[Cell | None], row_roles: dict[int, str]) -> list[int]:
         """No column says "action": in a plan matrix (actors named), the unassigned column with
@@ -448,7 +498,7 @@ class _Builder:
             return self.open_heading(kind if kind in OBJECTIVE_ROLES else "objective", number, rest, table.page_no, cell.bbox)
         return parent
 
-    def _actions_from_cell(self, cell: Cell, table: Table, parent: _Node | None) -> list[_Action]:
+    def _actions_from_cell(self, cell: Cell, table: Table, parent: _Node | None, words: Sequence[Word]) -> list[_Action]:
         if not any(ch.isalnum() for ch in cell.text):
             return []  # bullets or dashes only: the list's text is in the next column
         items = split_cell_items(cell.text)
@@ -457,7 +507,7 @@ class _Builder:
         if items:
             for label, text in items:
                 made.append(_Action(label or None, clean_text(text), parent, table.page_no, cell.bbox, extractor, table.score))
-            _locate_items(made, items, _cell_lines(cell, self.words))
+            _locate_items(made, items, _cell_lines(cell, words))
         else:
             text = _BULLET_LEAD.sub("", clean_text(cell.text))  # "• Review …": one bulleted activity
             number, rest = parse_numbering(text)
@@ -499,9 +549,7 @@ class _Builder:
             actions.append(
                 ActionRecord(
                     doc_id=self.doc_id, action_id=action_id, objective_id=kept_ids[id(par)] if par else None,
-                    number=a.number, text=a.text, indicator=_joined(a.values.get("indicator")),
-                    target=_joined(a.values.get("target")), timeline=_joined(a.values.get("timeline")),
-                    budget=_joined(a.values.get("budget")), page=a.page,
+                    number=a.number, text=a.text, **{role: _joined(a.values.get(role)) for role in VALUE_ROLES}, page=a.page,
                     x0=a.bbox[0], top=a.bbox[1], x1=a.bbox[2], bottom=a.bbox[3],
                     extractor=a.extractor, confidence=round(a.confidence, 4),
                 )

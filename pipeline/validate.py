@@ -7,6 +7,10 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
+from normalizers.actors import ACTOR_TYPES, SECTORS
+from normalizers.doctype import DOC_TYPES
+from normalizers.roles import ROLES
+from normalizers.vocabulary import load_vocabulary
 from pipeline.schema import SCHEMAS
 
 KEYS = {
@@ -35,17 +39,13 @@ REFERENCES = [
     ("actors", ("actor_code",), "actor_directory", ("actor_code",)),
 ] + [(t, ("doc_id",), "documents", ("doc_id",)) for t in
      ("objectives", "actions", "actors", "tables", "paragraphs", "sections", "footnotes", "footnote_refs", "mentions")]
-VOCABULARIES = {
+VOCABULARIES = {  # each from where the vocabulary is declared
     ("documents", "status"): {"ok", "partial", "error"},
-    ("documents", "doc_type"): {"nap", "un_report", "recommendations", "other", None},
-    ("objectives", "pillar"): {"prevention", "participation", "protection", "relief_recovery",
-                               "implementation_monitoring", "normative", "coordination", "other", None},
-    ("actors", "role"): {"lead", "partner", "mentioned"},
-    ("actors", "actor_type"): {"ministry", "agency", "un_entity", "collective", "other"},
-    ("actors", "sector"): {"defence", "foreign_affairs", "interior", "justice", "police", "gender_equality",
-                           "development", "education", "health", "social_affairs", "finance", "unification",
-                           "un_system", "civil_society", "parliament", "all_government", "international_partner",
-                           "other", None},
+    ("documents", "doc_type"): {*DOC_TYPES, None},
+    ("objectives", "pillar"): {*load_vocabulary("pillars").labels, "other", None},
+    ("actors", "role"): set(ROLES.actor_table_roles),
+    ("actors", "actor_type"): set(ACTOR_TYPES),
+    ("actors", "sector"): {*SECTORS, None},
 }
 
 
