@@ -133,6 +133,7 @@ class _Walk:
     seen_value_cells: set[tuple[Cell, int]] = field(default_factory=set)
     carry: dict[int, str] = field(default_factory=dict)
     pending: dict[int, list[_Action]] = field(default_factory=dict)
+    carried: dict[int, Cell] = field(default_factory=dict)  # empty merged cells going on from the page before
 
 
 # a paragraph of running text between two tables: the second one does not continue the first
@@ -376,8 +377,9 @@ class _Builder:
                 row_parent = existing
                 continue
             if not cell.text.strip():
-                if walk.first_data_row and existing is not None:
-                    row_parent = existing  # a merged cell broken by the page
+                if existing is not None and (walk.first_data_row or walk.carried.get(col) is cell):
+                    row_parent = existing  # a merged cell broken by the page, on every row it covers
+                    walk.carried[col] = cell
                 continue
             number, rest = parse_numbering(clean_text(cell.text))
             kind = row_roles[col]
@@ -684,12 +686,13 @@ def _aligned_actors(actions: list[_Action], cell: Cell, words: Sequence[Word]) -
 def _apply_values(actions: list[_Action], role: str, text: str) -> None:
     if not text.strip():
         return
-    letters_of = {a.number.strip("().").lower(): a for a in actions if a.number and len(a.number.strip("().")) == 1}
+    letters_of = {label.lower(): a for a in actions if a.number and len(label := a.number.strip("().")) == 1 and label.isalpha()}
     for letters, part in split_lettered_references(text):
         part = clean_text(part)
         if not part:
             continue
-        targets = [letters_of[x] for x in letters if x in letters_of] if letters and letters_of else actions
+        # "a) and b)": those lettered activities; letters no activity has: every activity (never dropped)
+        targets = [letters_of[x] for x in letters if x in letters_of] or actions
         for act in targets:
             values = act.values.setdefault(role, [])
             if part not in values:

@@ -140,9 +140,6 @@ def test_a_headerless_table_on_the_next_page_continues_the_last_objective() -> N
     assert (last.page, last.indicator, last.baseline) == (2, "Staff trained", "0")
 
 
-@pytest.mark.xfail(strict=True, reason="only the first data row of a continuation inherits an empty merged objective "
-                                       "cell cut by the page break; the next row covered by the same merged cell gets "
-                                       "no objective (the inherited node is not tied to the new cell)")
 def test_an_empty_merged_objective_cell_cut_by_the_break_covers_all_its_rows_on_the_next_page() -> None:
     spec = [(0, 0, "", 2), (0, 1, "", 2)] + _NEXT_ROWS + [
         (1, 2, "Create a gender unit in the armed forces", 1), (1, 3, "Ministry of Defence", 1), (1, 4, "Unit created", 1),
@@ -246,9 +243,6 @@ def test_apply_values_with_letters_for_unlettered_actions_gives_the_value_to_all
     assert [a.values for a in acts] == [{"indicator": ["Law adopted"]}] * 2
 
 
-@pytest.mark.xfail(strict=True, reason="_apply_values takes any one-character number for a letter: numbered activities "
-                                       "'1)', '2)' fill its letter map, so an indicator cell lettered a), b) matches none "
-                                       "of them and is dropped from every activity")
 def test_apply_values_with_letters_for_numbered_actions_gives_the_value_to_all() -> None:
     acts = _acts("1)", "2)")
     _apply_values(acts, "indicator", "a) Law adopted\nb) Number of shelters")
