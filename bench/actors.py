@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from normalizers.actors import Gazetteer, load_gazetteer, match_actors  # noqa: E402
+from normalizers.actors import Gazetteer, match_actors  # noqa: E402
+from pipeline.references import load_gazetteer  # noqa: E402
 
 DEFAULT_CASES = ROOT / "tests" / "normalizers" / "actor_cases.csv"
 PRECISION_GOAL = 0.98

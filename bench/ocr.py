@@ -4,7 +4,7 @@
                         [--workers 1,2] [--languages eng+fra+spa] [--repeat 1]
 
 The first ``--pages`` pages of a born-digital sample plan are scanned (``samples.scan``, greyscale
-at ``--dpi``) into an image-only PDF, then read by ``extractors.ocr.ocr_pages`` with no cache,
+at ``--dpi``) into an image-only PDF, then read by ``pipeline.ocr.ocr_pages`` with no cache,
 once per worker count. Printed per run: pages/s (wall clock, process start-up included) and the
 share of the original words recovered (same text at about the same place).
 """
@@ -37,7 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     import pdfplumber
 
     from extractors.layout import page_to_layout
-    from extractors.ocr import OcrSettings, ocr_pages, tesseract_available
+    from extractors.ocr import OcrSettings, tesseract_available
+    from pipeline.ocr import ocr_pages
     from samples.scan import rasterize_pdf
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from extractors.model import Cell, PageLayout, Ruling, Table, Word, group_lines
+
+from extractors.model import Cell, PageLayout, Ruling, Table, Word, centre_in, group_lines
 
 
 @dataclass(frozen=True)
@@ -219,7 +220,7 @@ def split_spans_at_gutters(
         if cs == 1:
             out.append((r, c, rs, cs))
             continue
-        inside = [w for w in words if cols[c] <= w.xc <= cols[c + cs] and rows[r] <= w.yc <= rows[r + rs]]
+        inside = [w for w in words if centre_in(w, (cols[c], rows[r], cols[c + cs], rows[r + rs]))]
         cuts = [k for k in range(c + 1, c + cs) if _gutter_clean(
             [w for w in inside if cols[k - 1] <= w.xc <= cols[k + 1]] or inside, cols[k])]
         if not inside or not cuts:
@@ -267,7 +268,7 @@ def split_rows_at_baselines(
             continue
         per_cell = []
         for _, c, _, cs in in_row:
-            ws = [w for w in words if cols[c] <= w.xc <= cols[c + cs] and rows[r] <= w.yc <= rows[r + 1]]
+            ws = [w for w in words if centre_in(w, (cols[c], rows[r], cols[c + cs], rows[r + 1]))]
             if ws:
                 per_cell.append(_line_centres(ws))
         if len(per_cell) < 2 or max(len(p) for p in per_cell) < 2:
@@ -278,7 +279,7 @@ def split_rows_at_baselines(
             continue  # lines that do not share baselines: wrapped text, not stacked rows
         if sum(1 for p in per_cell if len(p) >= 0.8 * len(union)) < 2:
             continue
-        row_words = [w for w in words if cols[0] <= w.xc <= cols[-1] and rows[r] <= w.yc <= rows[r + 1]]
+        row_words = [w for w in words if centre_in(w, (cols[0], rows[r], cols[-1], rows[r + 1]))]
         valued = sum(1 for u in union if any(_NUMERIC.fullmatch(w.text) and not _LIST_LABEL.fullmatch(w.text)
                                               for w in row_words if abs(w.yc - u) < 0.3 * pitch))
         if valued < 0.8 * len(union):
@@ -307,17 +308,17 @@ def fill_cells(
     spans: list[tuple[int, int, int, int]], rows: list[float], cols: list[float], words: tuple[Word, ...]
 ) -> tuple[list[Cell], int]:
     """Cells with their text; also how many words straddle a cell boundary (a bad-grid sign)."""
-    boxes = [(rows[r], cols[c], rows[r + rs], cols[c + cs]) for r, c, rs, cs in spans]
+    boxes = [(cols[c], rows[r], cols[c + cs], rows[r + rs]) for r, c, rs, cs in spans]
     inside: list[list[Word]] = [[] for _ in spans]
     straddling = 0
-    top, bottom, left, right = rows[0], rows[-1], cols[0], cols[-1]
+    grid = (cols[0], rows[0], cols[-1], rows[-1])
     for w in words:
-        if not (left <= w.xc <= right and top <= w.yc <= bottom):
+        if not centre_in(w, grid):
             continue
-        for i, (y0, x0, y1, x1) in enumerate(boxes):
-            if x0 <= w.xc <= x1 and y0 <= w.yc <= y1:
+        for i, box in enumerate(boxes):
+            if centre_in(w, box):
                 inside[i].append(w)
-                if w.x0 < x0 - 1 or w.x1 > x1 + 1:
+                if w.x0 < box[0] - 1 or w.x1 > box[2] + 1:
                     straddling += 1
                 break
     cells = [

@@ -84,6 +84,18 @@ class Word:
         return (self.top + self.bottom) / 2
 
 
+def centre_in(word: Word, box: BBox, tolerance_pt: float = 0.0, *, edges: bool = True) -> bool:
+    """Whether the centre of ``word`` lies in ``box`` ``(x0, top, x1, bottom)`` grown by
+    ``tolerance_pt`` on every side; a centre on the box's edge counts unless ``edges`` is False."""
+    x0, top, x1, bottom = box
+    if tolerance_pt:
+        x0, top, x1, bottom = x0 - tolerance_pt, top - tolerance_pt, x1 + tolerance_pt, bottom + tolerance_pt
+    xc, yc = word.xc, word.yc
+    if edges:
+        return x0 <= xc <= x1 and top <= yc <= bottom
+    return x0 < xc < x1 and top < yc < bottom
+
+
 @dataclass(frozen=True, slots=True)
 class Ruling:
     """A horizontal or vertical ruling line segment (from lines, thin rects or rect edges)."""

@@ -5,7 +5,7 @@ reads such a page into the same record the born-digital path produces — words 
 PDF points of the upright page, ruling segments in the same coordinates — so tables, structure
 and actors downstream run unchanged. The steps, each a small function:
 
-1. ``render_page``: the page rasterised by pdfium at the base DPI (``OcrSettings.dpi``);
+1. ``render_gray``: an open pdfium page rasterised at the base DPI (``OcrSettings.dpi``);
 2. ``detect_orientation``: tesseract OSD says whether the page was fed in sideways or upside down;
 3. ``estimate_skew``: small rotations from the projection profile of the ink;
 4. ``choose_dpi``: pages with small print are rendered again at a higher DPI (capped);
@@ -15,28 +15,29 @@ and actors downstream run unchanged. The steps, each a small function:
    → :class:`Word` (confidence 0–1; font size, weight and a pdfminer-like box from the glyphs'
    ink and the letters' shapes).
 
-``ocr_page`` runs these on one page (``read_page_image``), caching the result by the page
-image's hash; ``ocr_pages`` runs pages in worker processes.
+``read_page_image`` runs these on one page image. ``pipeline.ocr`` renders the pages of a
+document, keeps the OCR cache and runs pages in worker processes; here no cache, no process
+pool and no change to the process environment (each tesseract run gets its thread limit in its
+own). The one file this module still opens: ``page_needs_ocr`` and ``scan_rulings`` reopen a
+pdfplumber page's PDF in PDFium when the caller has no PDFium page for it.
 
-``page_needs_ocr`` decides which pages go this way. ``repair_ocr_token`` and
-``repair_numbering`` undo common misreadings, but only towards a known code or the next label of
-a numbering sequence; free text is never rewritten.
+``page_needs_ocr`` decides which pages go this way. Misread actors are repaired where they are
+matched (``normalizers.ocr_repair``), only towards a known code or name; free text is never
+rewritten.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
+import io
 import math
 import os
 import re
 import statistics
+import subprocess
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
-from multiprocessing import get_context
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -46,11 +47,11 @@ import pypdfium2
 import pypdfium2.raw as pdfium_c
 import pytesseract
 from PIL import Image
+from pytesseract import pytesseract as tesseract_cli
 
 from extractors.model import BBox, PageLayout, Ruling, Word, clean_word_text
-from normalizers.ocr_repair import next_labels, repair_numbering, repair_ocr_token  # noqa: F401  (re-exported)
 
-OCR_VERSION = 1  # part of the cache key: bump when the output of ocr_page changes
+OCR_VERSION = 1  # part of the OCR cache key (pipeline.ocr): bump when the output of read_page_image changes
 _TESSERACT_TIMEOUT_S = 300
 _LANGS = re.compile(r"^[a-z_]{3,}(\+[a-z_]{3,})*$")
 
@@ -71,6 +72,12 @@ class OcrSettings:
     max_dpi: int = 600
     target_char_px: float = 22.0  # median glyph height aimed at when choosing the DPI
     tesseract_threads: int = 1  # OpenMP threads per tesseract run; parallelism comes from workers
+    # which pages need OCR (``page_needs_ocr``, and the cheap check before it in ``pipeline.extract``)
+    min_text_chars: int = 20  # a page with fewer characters has no text layer worth the name
+    no_text_image_cover: float = 0.3  # a page without text under images covering this share of it is a scan
+    text_image_cover: float = 0.5  # a page with text under images covering this share may be a scan under an
+    # invisible (OCR) text layer: that layer is checked against the image, and the scan's rulings read from it
+    unmapped_share: float = 0.1  # glyphs without a Unicode mapping ((cid:…), U+FFFD): this share makes the layer unreadable
 
     def __post_init__(self) -> None:
         if not 72 <= self.dpi <= 600:
@@ -87,6 +94,11 @@ class OcrSettings:
             raise ValueError(f"OcrSettings.target_char_px must be > 0, got {self.target_char_px!r}")
         if self.tesseract_threads < 1:
             raise ValueError(f"OcrSettings.tesseract_threads must be >= 1, got {self.tesseract_threads!r}")
+        if self.min_text_chars < 0:
+            raise ValueError(f"OcrSettings.min_text_chars must be >= 0, got {self.min_text_chars!r}")
+        for name in ("no_text_image_cover", "text_image_cover", "unmapped_share"):
+            if not 0 <= getattr(self, name) <= 1:
+                raise ValueError(f"OcrSettings.{name} must be in [0, 1], got {getattr(self, name)!r}")
 
 
 @dataclass(frozen=True)
@@ -101,24 +113,34 @@ class OcrResult:
     cached: bool = False
 
 
-@contextmanager
-def _tesseract_threads(n: int) -> Iterator[None]:
-    """Let the tesseract processes started inside run ``n`` OpenMP threads.
-
-    pytesseract hands its child the process environment, so the limit is set there for the
-    call and the previous value put back after. One thread is fastest on a shared machine:
-    tesseract's threads spin-wait and make it 2–4 times slower there; pages are read in
-    parallel by worker processes instead.
-    """
-    before = os.environ.get("OMP_THREAD_LIMIT")
-    os.environ["OMP_THREAD_LIMIT"] = str(n)
+def _run_tesseract(gray: np.ndarray, args: list[str], threads: int) -> str:
+    """tesseract on a page image (BMP on its standard input) with ``args``; what it writes on its
+    standard output. The process runs ``threads`` OpenMP threads, set in its own environment
+    (the caller's is left as it is): one thread is fastest on a shared machine, as tesseract's
+    threads spin-wait and make it 2–4 times slower there; pages are read in parallel by worker
+    processes instead. Fails as pytesseract does (``TesseractError``, ``TesseractNotFoundError``,
+    ``RuntimeError`` on the timeout), whose parsers read the output."""
+    image = io.BytesIO()
+    _for_tesseract(gray).save(image, format="BMP")
+    env = {**os.environ, "OMP_THREAD_LIMIT": str(threads)}
     try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop("OMP_THREAD_LIMIT", None)
-        else:
-            os.environ["OMP_THREAD_LIMIT"] = before
+        proc = subprocess.run([tesseract_cli.tesseract_cmd, "stdin", "stdout", *args], input=image.getvalue(),
+                              capture_output=True, env=env, timeout=_TESSERACT_TIMEOUT_S)
+    except FileNotFoundError:
+        raise pytesseract.TesseractNotFoundError() from None
+    except subprocess.TimeoutExpired:
+        raise RuntimeError("Tesseract process timeout") from None
+    if proc.returncode:
+        raise pytesseract.TesseractError(proc.returncode, tesseract_cli.get_errors(proc.stderr))
+    return proc.stdout.decode("utf-8")
+
+
+def tesseract_version() -> str:
+    """The tesseract version (part of the OCR cache key)."""
+    try:
+        return str(pytesseract.get_tesseract_version())
+    except (pytesseract.TesseractNotFoundError, OSError) as e:
+        raise OcrError(f"tesseract not available: {e}") from e
 
 
 def tesseract_available(languages: str = "eng") -> bool:
@@ -164,7 +186,7 @@ def _pdfium_of(page: Any, pdf_page: Any = None) -> Iterator[Any]:
         doc.close()
 
 
-def _render_gray(pdf_page: Any, dpi: float, page_no: int) -> np.ndarray:
+def render_gray(pdf_page: Any, dpi: float, page_no: int) -> np.ndarray:
     """A PDFium page as a greyscale array (0 = black) at ``dpi``."""
     try:
         bitmap = pdf_page.render(scale=dpi / 72, grayscale=True)
@@ -252,9 +274,9 @@ def text_ink_agreement(gray: np.ndarray, words: Iterable[Word], width: float, he
     return inked / len(boxes), hit / len(blobs)
 
 
-def page_needs_ocr(page: Any, layout: PageLayout, pdf_page: Any = None) -> str | None:
+def page_needs_ocr(page: Any, layout: PageLayout, pdf_page: Any = None, settings: OcrSettings = OcrSettings()) -> str | None:
     """Why this page needs OCR, or None when its text layer can be trusted (``pdf_page``: the
-    page already open in PDFium, if the caller has it).
+    page already open in PDFium, if the caller has it; the thresholds are ``settings``').
 
     - ``no_text_layer``: no words (or a handful, as a scanner's stamp) over a page-sized image;
     - ``vector_text``: no words but hundreds of curves (text converted to outlines);
@@ -269,8 +291,8 @@ def page_needs_ocr(page: Any, layout: PageLayout, pdf_page: Any = None) -> str |
     chars = [c for c in getattr(page, "chars", []) if str(c.get("text", "")).strip()]
     n_chars = len(chars) if chars else sum(len(w.text) for w in layout.words)
     image_cover = _coverage(_image_boxes(page), width, height)
-    if not layout.words or n_chars < 20:
-        if image_cover >= 0.3:
+    if not layout.words or n_chars < settings.min_text_chars:
+        if image_cover >= settings.no_text_image_cover:
             return "no_text_layer"
         if not layout.words and len(getattr(page, "curves", [])) >= 200:
             return "vector_text"
@@ -278,13 +300,13 @@ def page_needs_ocr(page: Any, layout: PageLayout, pdf_page: Any = None) -> str |
             return None
     texts = [str(c.get("text", "")) for c in chars] or [w.text for w in layout.words]
     unmapped = sum(1 for t in texts if "(cid:" in t or "\ufffd" in t)
-    if unmapped >= 5 and unmapped >= 0.1 * len(texts):
+    if unmapped >= 5 and unmapped >= settings.unmapped_share * len(texts):
         return "unmapped_glyphs"
-    if image_cover >= 0.5 and (pdf_page is not None or getattr(page, "pdf", None) is not None):
+    if image_cover >= settings.text_image_cover and (pdf_page is not None or getattr(page, "pdf", None) is not None):
         with _pdfium_of(page, pdf_page) as pdfium_page:
             if invisible_text_share(pdfium_page) < 0.5:
                 return None
-            gray = _render_gray(pdfium_page, 100, page.page_number)
+            gray = render_gray(pdfium_page, 100, page.page_number)
         # the layout's words are in the frame where its text reads upright: turn the image alike
         gray = upright(gray, layout.rotation)
         inked, hit = text_ink_agreement(gray, layout.words, layout.width, layout.height)
@@ -293,41 +315,27 @@ def page_needs_ocr(page: Any, layout: PageLayout, pdf_page: Any = None) -> str |
     return None
 
 
-def scan_rulings(page: Any, layout: PageLayout, dpi: int = 300, pdf_page: Any = None) -> tuple[Ruling, ...]:
+def scan_rulings(page: Any, layout: PageLayout, settings: OcrSettings = OcrSettings(), pdf_page: Any = None) -> tuple[Ruling, ...]:
     """Ruling lines of a scanned page whose (invisible) OCR text layer is trusted: the table
-    lines are only in the image, so they are found there, in the layout's frame. Empty for a
-    page that is no scan under invisible text."""
+    lines are only in the image, so they are found there (at ``settings.dpi``), in the layout's
+    frame. Empty for a page that is no scan under invisible text."""
     width, height = float(layout.width), float(layout.height)
     if layout.rotation in (90, 270):
         width, height = height, width
-    if _coverage(_image_boxes(page), width, height) < 0.5:
+    if _coverage(_image_boxes(page), width, height) < settings.text_image_cover:
         return ()
     if pdf_page is None and getattr(page, "pdf", None) is None:
         return ()
     with _pdfium_of(page, pdf_page) as pdfium_page:
         if invisible_text_share(pdfium_page) < 0.5:
             return ()
-        gray = upright(_render_gray(pdfium_page, dpi, page.page_number), layout.rotation)
+        gray = upright(render_gray(pdfium_page, settings.dpi, page.page_number), layout.rotation)
     scale = (gray.shape[1] / layout.width, gray.shape[0] / layout.height)
     runs, _ = find_rulings(ink_mask(gray), (scale[0] + scale[1]) / 2)
     return rulings_from_runs(runs, scale)
 
 
 # ---------------------------------------------------------------- image steps
-
-
-def render_page(pdf_path: Path, page_no: int, dpi: float) -> np.ndarray:
-    """Page ``page_no`` (1-based) of ``pdf_path`` as a greyscale array (0 = black), at ``dpi``."""
-    try:
-        doc = pypdfium2.PdfDocument(str(pdf_path))
-    except (pypdfium2.PdfiumError, OSError) as e:
-        raise OcrError(f"cannot open {pdf_path}: {e}") from e
-    try:
-        if not 1 <= page_no <= len(doc):
-            raise OcrError(f"{pdf_path} has {len(doc)} pages; no page {page_no}")
-        return np.ascontiguousarray(_render_gray(doc[page_no - 1], dpi, page_no))
-    finally:
-        doc.close()
 
 
 def ink_mask(gray: np.ndarray) -> np.ndarray:
@@ -369,11 +377,7 @@ def detect_orientation(gray: np.ndarray, threads: int = 1) -> tuple[int, float |
     A page with too little text for OSD is taken as upright (confidence None).
     """
     try:
-        with _tesseract_threads(threads):
-            osd = pytesseract.image_to_osd(
-                _for_tesseract(gray), config="--psm 0 -c min_characters_to_try=10",
-                output_type=pytesseract.Output.DICT, timeout=_TESSERACT_TIMEOUT_S,
-            )
+        osd = tesseract_cli.osd_to_dict(_run_tesseract(gray, ["-l", "osd", "--psm", "0", "-c", "min_characters_to_try=10"], threads))
     except pytesseract.TesseractError as e:
         if "traineddata" in str(e) or "Failed loading language" in str(e):
             raise OcrError(f"tesseract OSD is not installed: {e}") from e
@@ -611,7 +615,7 @@ def _glyph_ink(crop: np.ndarray, min_area: float) -> tuple[tuple[int, int, int, 
 
 
 def _for_tesseract(gray: np.ndarray) -> Image.Image:
-    """The image as pytesseract hands it over: as BMP, which is written without compressing."""
+    """The image as tesseract is handed it: as BMP, which is written without compressing."""
     image = Image.fromarray(gray)
     image.format = "BMP"
     return image
@@ -619,12 +623,9 @@ def _for_tesseract(gray: np.ndarray) -> Image.Image:
 
 def tesseract_data(gray: np.ndarray, languages: str, threads: int = 1) -> dict[str, list[Any]]:
     """Raw ``image_to_data`` output for a page image (automatic page segmentation, LSTM)."""
+    args = ["-l", languages, "-c", "tessedit_create_tsv=1", "--oem", "1", "--psm", "3"]
     try:
-        with _tesseract_threads(threads):
-            return pytesseract.image_to_data(
-                _for_tesseract(gray), lang=languages, config="--oem 1 --psm 3",
-                output_type=pytesseract.Output.DICT, timeout=_TESSERACT_TIMEOUT_S,
-            )
+        return tesseract_cli.file_to_dict(_run_tesseract(gray, args, threads), "\t", -1)
     except (pytesseract.TesseractError, pytesseract.TesseractNotFoundError, RuntimeError, OSError) as e:
         raise OcrError(f"tesseract failed: {e}") from e
 
@@ -765,69 +766,7 @@ def rulings_from_runs(runs: list[tuple[bool, float, float, float]], px_per_pt: t
     return tuple(sorted(out, key=lambda r: (r.top, r.x0, r.bottom, r.x1)))
 
 
-# ---------------------------------------------------------------- one page, cached
-
-
-def _tesseract_version() -> str:
-    try:
-        return str(pytesseract.get_tesseract_version())
-    except (pytesseract.TesseractNotFoundError, OSError) as e:
-        raise OcrError(f"tesseract not available: {e}") from e
-
-
-def cache_key(gray: np.ndarray, width: float, height: float, settings: OcrSettings) -> str:
-    """SHA-256 of the base-DPI page image and of everything else the result depends on."""
-    head = {
-        "version": OCR_VERSION, "tesseract": _tesseract_version(), "languages": settings.languages,
-        "min_conf": settings.min_conf, "dpi": settings.dpi, "max_dpi": settings.max_dpi,
-        "target_char_px": settings.target_char_px, "page": [round(width, 2), round(height, 2)],
-        "shape": list(gray.shape),
-    }
-    h = hashlib.sha256(json.dumps(head, sort_keys=True).encode())
-    h.update(gray.tobytes())
-    return h.hexdigest()
-
-
-def _to_json(result: OcrResult) -> str:
-    lay = result.layout
-    return json.dumps(
-        {
-            "version": OCR_VERSION, "width": lay.width, "height": lay.height, "rotation": lay.rotation,
-            "words": [asdict(w) for w in lay.words], "rulings": [asdict(r) for r in lay.rulings],
-            "dpi": result.dpi, "skew_deg": result.skew_deg, "osd_confidence": result.osd_confidence,
-            "dropped_words": result.dropped_words,
-        },
-        ensure_ascii=False, sort_keys=True, separators=(",", ":"),
-    )
-
-
-def _from_json(text: str, doc_id: str, page_no: int) -> OcrResult | None:
-    try:
-        d = json.loads(text)
-        if d.get("version") != OCR_VERSION:
-            return None
-        layout = PageLayout(
-            doc_id=doc_id, page_no=page_no, width=d["width"], height=d["height"],
-            words=tuple(Word(**w) for w in d["words"]), rulings=tuple(Ruling(**r) for r in d["rulings"]),
-            rotation=d["rotation"], ocr=True,
-        )
-        return OcrResult(layout, d["dpi"], d["skew_deg"], d["osd_confidence"], d["dropped_words"], cached=True)
-    except (ValueError, KeyError, TypeError):
-        return None  # a damaged or foreign cache file is read again from the image
-
-
-def _cache_path(settings: OcrSettings, key: str) -> Path | None:
-    return None if settings.cache_dir is None else Path(settings.cache_dir) / key[:2] / f"{key}.json"
-
-
-def _store(path: Path, text: str) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError as e:
-        raise OcrError(f"cannot write the OCR cache {path}: {e}") from e
+# ---------------------------------------------------------------- one page image
 
 
 def read_page_image(
@@ -861,82 +800,3 @@ def read_page_image(
         words=tuple(words_from_raw(kept)), rulings=rulings_from_runs(runs, scale), rotation=rotation, ocr=True,
     )
     return OcrResult(layout, dpi, skew, osd_conf, len(raw) - len(kept))
-
-
-def ocr_page_result(
-    pdf_path: Path, page_no: int, width: float, height: float, doc_id: str, settings: OcrSettings
-) -> OcrResult:
-    """:func:`ocr_page` with how the page was read (DPI, skew, OSD confidence, dropped words)."""
-    gray = render_page(pdf_path, page_no, settings.dpi)
-    path = _cache_path(settings, cache_key(gray, width, height, settings))
-    if path is not None and path.exists():
-        try:
-            hit = _from_json(path.read_text(encoding="utf-8"), doc_id, page_no)
-        except OSError as e:
-            raise OcrError(f"cannot read the OCR cache {path}: {e}") from e
-        if hit is not None:
-            return hit
-    result = read_page_image(gray, lambda dpi: render_page(pdf_path, page_no, dpi), width, height, doc_id, page_no, settings)
-    if path is not None:
-        _store(path, _to_json(result))
-    return result
-
-
-def ocr_page(pdf_path: Path, page_no: int, width: float, height: float, doc_id: str, settings: OcrSettings) -> PageLayout:
-    """Read page ``page_no`` (1-based; ``width`` × ``height`` points as pdfplumber gives them) by OCR.
-
-    The page is rasterised with pdfium, turned upright (tesseract OSD: 90/180/270), deskewed,
-    its rulings found in the image and its words read by tesseract, all in PDF points of the
-    upright page (``rotation`` says by how much it was turned; width and height are swapped for
-    90/270). Words below ``min_conf`` are dropped. With ``cache_dir`` the result is stored under
-    the page image's hash and read back instead of running tesseract again.
-    """
-    return ocr_page_result(pdf_path, page_no, width, height, doc_id, settings).layout
-
-
-class OcrPagesError(OcrError):
-    """Some pages of :func:`ocr_pages` failed; the pages that were read are in ``partial``."""
-
-    def __init__(self, message: str, partial: dict[int, PageLayout], failures: dict[int, str]) -> None:
-        super().__init__(message)
-        self.partial = partial
-        self.failures = failures
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (str(self), self.partial, self.failures))
-
-
-def ocr_pages(
-    pdf_path: Path, pages: list[tuple[int, float, float]], doc_id: str, settings: OcrSettings
-) -> dict[int, PageLayout]:
-    """Several pages ``(page_no, width, height)``, ``settings.workers`` processes at a time.
-
-    Same results as :func:`ocr_page` page by page. When pages fail, :class:`OcrPagesError` is
-    raised after the others are done, carrying them (``partial``) and the reasons (``failures``).
-    """
-    results: dict[int, PageLayout] = {}
-    failures: dict[int, str] = {}
-    if settings.workers == 1 or len(pages) <= 1:
-        for page_no, width, height in pages:
-            try:
-                results[page_no] = ocr_page(pdf_path, page_no, width, height, doc_id, settings)
-            except OcrError as e:
-                failures[page_no] = str(e)
-    else:
-        workers = min(settings.workers, len(pages))
-        try:
-            with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-                futures = {p: pool.submit(ocr_page, pdf_path, p, w, h, doc_id, settings) for p, w, h in pages}
-                for page_no, future in futures.items():
-                    try:
-                        results[page_no] = future.result()
-                    except OcrError as e:
-                        failures[page_no] = str(e)
-        except (OSError, RuntimeError) as e:  # a worker died (BrokenProcessPool is a RuntimeError)
-            raise OcrPagesError(f"OCR workers failed: {e}", results, failures) from e
-    if failures:
-        first = min(failures)
-        message = f"{len(failures)} of {len(pages)} pages failed OCR; page {first}: {failures[first]}"
-        raise OcrPagesError(message, results, failures)
-    return results
-

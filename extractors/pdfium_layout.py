@@ -391,6 +391,10 @@ def _chars(textpage: Any, frame: _Frame, walk: "_PageObjects | None" = None) -> 
     line-ending hyphen PDFium marks is a ``-`` again; the letters PDFium splits a ligature glyph
     into are one char again, as pdfminer reads it. With ``walk`` (the page's objects in content
     order) chars come in content order, which PDFium changes within a line.
+
+    Longer than the house's 60 lines on purpose: this is the per-character loop of every
+    born-digital page (the reader's hot path, see ``bench/layout.py``), kept in one frame with
+    its ctypes buffers and bound calls as locals; split into calls per char it runs slower.
     """
     reader = _CharReader(textpage, frame)
     tp = reader.tp

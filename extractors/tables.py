@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from extractors.grid import GridSettings, ruled_tables, words_to_text
-from extractors.model import BBox, Cell, PageLayout, Table, Word
+from extractors.model import BBox, Cell, PageLayout, Table, Word, centre_in
 from extractors.textgrid import TextGridSettings, text_tables
 
 
@@ -75,7 +75,7 @@ def _rows_to_table(layout: PageLayout, rows: list[list[tuple[float, float, float
     cells = []
     for r, row in enumerate(rows):
         for c, (x0, top, x1, bottom) in enumerate(row):
-            words = [w for w in layout.words if x0 <= w.xc <= x1 and top <= w.yc <= bottom]
+            words = [w for w in layout.words if centre_in(w, (x0, top, x1, bottom))]
             cells.append(Cell(r, c, 1, 1, words_to_text(words), round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2)))
     x0 = min(c.x0 for c in cells)
     return Table(layout.doc_id, layout.page_no, 0, len(rows), max(len(r) for r in rows), tuple(cells), x0,
@@ -133,10 +133,10 @@ class PlumberTableExtractor:
 
 def table_quality(table: Table, words: tuple[Word, ...]) -> float:
     """One score for every strategy: words placed × (1 − words cut by borders) × fullness."""
-    inside = [w for w in words if table.x0 <= w.xc <= table.x1 and table.top <= w.yc <= table.bottom]
+    inside = [w for w in words if centre_in(w, table.bbox)]
     if not inside:
         return 0.0
-    cut = sum(1 for w in inside if any(c.x0 < w.xc < c.x1 and c.top < w.yc < c.bottom and (w.x0 < c.x0 - 1 or w.x1 > c.x1 + 1)
+    cut = sum(1 for w in inside if any(centre_in(w, c.bbox, edges=False) and (w.x0 < c.x0 - 1 or w.x1 > c.x1 + 1)
                                        for c in table.cells))
     placed = sum(len(c.text.split()) for c in table.cells)
     slots = table.n_rows * table.n_cols

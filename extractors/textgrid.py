@@ -19,11 +19,10 @@ Pure steps over a :class:`PageLayout`:
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 
 from extractors.grid import words_to_text
-from extractors.model import Cell, PageLayout, Table, Word, group_lines
+from extractors.model import Cell, PageLayout, Table, Word, centre_in, group_lines
 
 
 @dataclass(frozen=True)
@@ -430,7 +429,7 @@ def text_tables(layout: PageLayout, settings: TextGridSettings = TextGridSetting
                 exclude: tuple[tuple[float, float, float, float], ...] = ()) -> list[Table]:
     """Whitespace-separated tables of a page (outside the ``exclude`` boxes)."""
     words = [w for w in layout.words
-             if not any(b[0] - 1 <= w.xc <= b[2] + 1 and b[1] - 1 <= w.yc <= b[3] + 1 for b in exclude)]
+             if not any(centre_in(w, b, tolerance_pt=1.0) for b in exclude)]
     tables: list[Table] = []
     lines = line_segments(words, settings)
     for run in table_runs(lines, settings, layout.width):

@@ -6,6 +6,9 @@ actors in one cell (``MND MOU MOFA MOIS``, ``MOGEF\\nKOICA``), distributive phra
 (``Ministères du Genre, Intérieur, Affaires étrangères``), exclusions (``All excluding KOICA``) and
 OCR damage (``IVIOJ``, Cyrillic ``МОЈ``). This module maps each printed actor to an entry of the
 gazetteer kept as CSV files under ``normalizers/reference/`` (format: ``reference/ACTORS.md``).
+It reads no file: ``pipeline.references`` reads the CSV files and the words printed actors are
+read with (``reference/actor_words.yaml``, an :class:`ActorWords`) and builds the
+:class:`Gazetteer`, which carries those words to every function here.
 
 Codes
     National bodies carry a country-qualified code ``ISO3:ACRONYM`` (``KOR:MND``, ``JPN:MOFA``);
@@ -58,46 +61,39 @@ a UN / collective entry if one carries it (``DPO``), otherwise it stays without 
 
 from __future__ import annotations
 
-import csv
+import dataclasses
 import itertools
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Protocol
 
 from rapidfuzz import fuzz, process
 
-from normalizers.ocr_repair import HOMOGLYPHS
+from normalizers.ocr_repair import HOMOGLYPHS, ocr_variants
+from normalizers.text import fold
 
 __all__ = (
-    "ACTOR_FILES",
     "ACTOR_TYPES",
     "ALL_GOVERNMENT_CODE",
-    "REFERENCE_DIR",
+    "CSV_COLUMNS",
     "SECTORS",
     "Actor",
     "ActorMatch",
+    "ActorWords",
     "Gazetteer",
     "Mention",
     "actor_from_row",
+    "check_actors",
     "directory_rows",
     "find_mentions",
-    "fold",
     "is_acronym",
-    "load_gazetteer",
     "match_actor",
     "match_actors",
-    "read_actor_csv",
     "split_actor_cell",
 )
-
-REFERENCE_DIR = Path(__file__).resolve().parent / "reference"
-#: The gazetteer files read by default, in this order (format: ``reference/ACTORS.md``).
-ACTOR_FILES: tuple[str, ...] = ("ministries.csv", "un_system.csv", "international.csv", "collective.csv")
 
 SECTORS: tuple[str, ...] = (
     "defence",
@@ -209,31 +205,117 @@ class _Token:
 
 
 # --------------------------------------------------------------------------------------------
-# Text folding
+# The words printed actors are read with (reference/actor_words.yaml)
 # --------------------------------------------------------------------------------------------
 
-_POSSESSIVE = re.compile(r"(?<=\w)['’ʼ`´]s\b")
-_NON_WORD = re.compile(r"[\W_]+")
 _WORD = re.compile(r"\w+(?:['’ʼ]s\b)?")
-_LEADING_ARTICLES = frozenset(
-    {"the", "la", "le", "les", "el", "los", "las", "l", "lo", "il", "o", "die", "der", "das"}
+_WORD_SETS = (
+    "leading_articles", "ministry_heads", "ministry_plural_heads", "head_prefixes", "connectors", "soft_words",
+    "police_fillers", "all_government_words", "all_words", "all_qualifiers", "all_nouns", "ministry_nouns",
+    "subnational", "mention_stop", "wrap_end", "org_words", "filler_pieces", "generic_name_words",
+    "collective_qualifiers",
 )
+_WORD_LISTS = ("government_words", "government_links", "government_qualifiers")
 
 
-def fold(text: str) -> str:
-    """Accent-, case- and punctuation-insensitive form: ``MIN. Intérieur`` → ``min interieur``."""
-    t = _POSSESSIVE.sub("s", unicodedata.normalize("NFKC", text))
-    t = "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
-    t = unicodedata.normalize("NFC", t).casefold()
-    return " ".join(_NON_WORD.sub(" ", t).split())
+@dataclass(frozen=True, eq=False)
+class ActorWords:
+    """The words actor matching reads printed actors with, folded (see :func:`fold`), as
+    declared in ``reference/actor_words.yaml`` (which says what each list is for); build with
+    :meth:`from_dict`. The derived lookups (sector phrases, the named-government pattern) are
+    made once here."""
+
+    leading_articles: frozenset[str]
+    ministry_heads: frozenset[str]
+    ministry_plural_heads: frozenset[str]
+    head_prefixes: frozenset[str]
+    sector_terms: Mapping[str, tuple[str, ...]]  # sector -> phrases naming it after a head
+    connectors: frozenset[str]
+    soft_words: frozenset[str]
+    police_fillers: frozenset[str]
+    generic_acronyms: Mapping[str, str]  # folded acronym -> sector
+    all_government_words: frozenset[str]
+    all_words: frozenset[str]
+    all_qualifiers: frozenset[str]
+    all_nouns: frozenset[str]
+    ministry_nouns: frozenset[str]
+    government_words: tuple[str, ...]
+    government_links: tuple[str, ...]
+    government_qualifiers: tuple[str, ...]
+    subnational: frozenset[str]
+    mention_stop: frozenset[str]
+    wrap_end: frozenset[str]
+    org_words: frozenset[str]
+    filler_pieces: frozenset[str]
+    generic_name_words: frozenset[str]  # as listed; ``generic_names`` adds the other generic words
+    collective_qualifiers: frozenset[str]
+    phrase_sector: Mapping[tuple[str, ...], str] = field(init=False, repr=False)
+    max_phrase: int = field(init=False, repr=False)
+    generic_names: frozenset[str] = field(init=False, repr=False)
+    government_word: re.Pattern[str] = field(init=False, repr=False)
+    named_government: re.Pattern[str] = field(init=False, repr=False)
+    government_fillers: frozenset[str] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for where, sectors in (("sector_terms", set(self.sector_terms)), ("generic_acronyms", set(self.generic_acronyms.values()))):
+            unknown = sorted(sectors - set(SECTORS))
+            if unknown:
+                raise ValueError(f"ActorWords.{where}: sectors {unknown} not in the sector vocabulary")
+        phrase_sector = {tuple(term.split()): sector for sector, terms in self.sector_terms.items() for term in terms}
+        if not phrase_sector:
+            raise ValueError("ActorWords.sector_terms must name at least one sector phrase")
+        set_ = object.__setattr__
+        set_(self, "phrase_sector", phrase_sector)
+        set_(self, "max_phrase", max(len(p) for p in phrase_sector))
+        set_(self, "generic_names", self.connectors | self.soft_words | self.ministry_heads | self.ministry_plural_heads
+             | self.org_words | frozenset(w for phrase in phrase_sector for w in phrase) | self.generic_name_words)
+        word = "(?:" + "|".join(map(re.escape, self.government_words)) + ")"
+        links, quals = "|".join(map(re.escape, self.government_links)), "|".join(map(re.escape, self.government_qualifiers))
+        set_(self, "government_word", re.compile(rf"(?i)\b{word}\b"))
+        # "Government of the Republic of Korea", "Gouvernement du Mali", "ROK Government", "Malian
+        # government": a government word with a proper name; which country is the document's
+        # business, not the actor's
+        set_(self, "named_government", re.compile(
+            rf"^(?:the\s+)?(?:(?:{quals})\s+)?{word}\s+"
+            rf"(?:{links})\s+(?:the\s+|la\s+|l['’]\s*)?[A-ZÀ-Ý]\S*(?:\s+\S+){{0,5}}$"
+            rf"|^(?:the\s+)?(?:[A-ZÀ-Ý][\w'’.-]*\s+){{1,3}}{word}$",
+            re.IGNORECASE,
+        ))
+        set_(self, "government_fillers", frozenset({"the", "la", *self.government_links, *self.government_qualifiers}))
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ActorWords:
+        """From the mapping ``actor_words.yaml`` holds: lists of words, ``sector_terms`` and
+        ``generic_acronyms`` as sector -> list of words."""
+        keys = {f.name for f in dataclasses.fields(cls) if f.init}
+        missing, unknown = sorted(keys - set(data)), sorted(set(data) - keys)
+        if missing or unknown:
+            raise ValueError(f"actor words: missing keys {missing}, unknown keys {unknown}")
+
+        def words(value: Any, where: str) -> list[str]:
+            if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
+                raise ValueError(f"actor words: {where} must be a list of words, got {value!r}")
+            return value
+
+        def by_sector(key: str) -> dict[str, list[str]]:
+            if not isinstance(data[key], Mapping):
+                raise ValueError(f"actor words: {key} must map sectors to lists of words")
+            return {str(sector): words(value, f"{key}.{sector}") for sector, value in data[key].items()}
+
+        acronyms = {acr: sector for sector, acrs in by_sector("generic_acronyms").items() for acr in acrs}
+        return cls(
+            **{k: frozenset(words(data[k], k)) for k in _WORD_SETS}, **{k: tuple(words(data[k], k)) for k in _WORD_LISTS},
+            sector_terms={sector: tuple(terms) for sector, terms in by_sector("sector_terms").items()},
+            generic_acronyms=acronyms,
+        )
 
 
-def _key(text: str) -> str:
+def _key(text: str, words: ActorWords) -> str:
     """Lookup key: folded, without a leading article."""
-    words = fold(text).split()
-    if len(words) > 1 and words[0] in _LEADING_ARTICLES:
-        words = words[1:]
-    return " ".join(words)
+    keys = fold(text).split()
+    if len(keys) > 1 and keys[0] in words.leading_articles:
+        keys = keys[1:]
+    return " ".join(keys)
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -256,203 +338,26 @@ def is_acronym(text: str) -> bool:
 
 
 # --------------------------------------------------------------------------------------------
-# Vocabulary of generic phrases ("Ministry of X", "National Police", "MoD")
+# Generic phrases ("Ministry of X", "National Police", "MoD", "Relevant ministries")
 # --------------------------------------------------------------------------------------------
 
-_HEADS = frozenset(
-    {
-        "ministry", "ministerio", "ministere", "ministero", "ministerie", "ministerium",
-        "bundesministerium", "ministarstvo", "min", "minist", "department", "dept", "departement",
-        "departamento", "secretaria", "secretariat", "minister", "ministre", "ministro", "ministra",
-    }
-)
-_PLURAL_HEADS = frozenset(
-    {
-        "ministries", "ministerios", "ministeres", "ministeri", "ministeries", "ministerien",
-        "mins", "departments", "depts", "departements", "departamentos", "secretarias",
-        "ministers", "ministres", "ministros",
-    }
-)
-_HEAD_PREFIX = frozenset({"the", "la", "le", "el", "l", "o", "federal", "national", "state", "royal"})
 
-_SECTOR_TERMS: Mapping[str, tuple[str, ...]] = MappingProxyType(
-    {
-        "defence": (
-            "defence", "defense", "defensa", "defesa", "difesa", "defensie", "verteidigung", "def",
-            "armed forces", "forces armees", "armees", "fuerzas armadas", "forcas armadas",
-        ),
-        "foreign_affairs": (
-            "foreign affairs", "foreign", "external affairs", "external relations",
-            "international relations", "relaciones exteriores", "asuntos exteriores", "exteriores",
-            "affaires etrangeres", "etrangeres", "relations exterieures", "exterieures",
-            "relacoes exteriores", "negocios estrangeiros", "estrangeiros", "esteri",
-            "affari esteri", "buitenlandse zaken", "auswartiges", "auswartige",
-        ),
-        "interior": (
-            "interior", "interieur", "interno", "internal affairs", "internal", "home affairs",
-            "home", "innern", "inneres", "binnenlandse zaken", "binnenlandse", "gobernacion",
-            "administration territoriale", "administracion territorial", "administracao interna",
-            "homeland security", "security", "seguridad", "securite", "seguranca", "sicurezza",
-            "safety", "int", "inter",
-        ),
-        "justice": (
-            "justice", "justicia", "justica", "giustizia", "justitie", "justiz", "justis", "just",
-            "attorney general", "attorney generals",
-        ),
-        "police": ("police", "policia", "polizia", "politie", "polizei", "politi"),
-        "gender_equality": (
-            "gender", "gender equality", "women", "woman", "womens", "womens affairs",
-            "women affairs", "genre", "genero", "mujer", "mujeres", "femme", "femmes", "mulher",
-            "mulheres", "donne", "frauen", "equality", "egalite", "igualdad", "igualdade",
-            "equidad", "equidade", "equal opportunities", "pari opportunita", "gleichstellung",
-            "condition feminine", "feminine",
-        ),
-        "development": (
-            "development", "developpement", "desarrollo", "desenvolvimento", "sviluppo",
-            "entwicklung", "cooperation", "cooperacion", "cooperacao", "cooperazione",
-            "zusammenarbeit", "international development", "development cooperation", "planning",
-            "plan", "planificacion", "planeacion", "planejamento", "prospective",
-        ),
-        "education": (
-            "education", "educacion", "educacao", "istruzione", "onderwijs", "bildung",
-            "enseignement", "ensenanza", "educ", "edu",
-        ),
-        "health": (
-            "health", "salud", "sante", "saude", "salute", "sanidad", "gesundheit",
-            "volksgezondheid",
-        ),
-        "social_affairs": (
-            "social", "sociale", "sociales", "sociaux", "sociais", "sociali", "soziales",
-            "social affairs", "social welfare", "welfare", "social development",
-            "social protection", "social security", "solidarity", "solidarite", "solidaridad",
-            "solidariedade", "bienestar", "desarrollo social", "developpement social",
-            "desenvolvimento social", "humanitarian", "humanitaire", "humanitaires",
-        ),
-        "finance": (
-            "finance", "finances", "finanzas", "financas", "finanze", "finanzen", "financien",
-            "hacienda", "fazenda", "treasury", "tesoro", "budget", "presupuesto", "fin",
-        ),
-        "unification": ("unification", "reunification"),
-    }
-)
-_PHRASE_SECTOR: Mapping[tuple[str, ...], str] = MappingProxyType(
-    {tuple(term.split()): sector for sector, terms in _SECTOR_TERMS.items() for term in terms}
-)
-_MAX_PHRASE = max(len(p) for p in _PHRASE_SECTOR)
-
-_CONNECTORS = frozenset(
-    {
-        "of", "the", "for", "and", "y", "et", "e", "de", "del", "della", "dell", "delle", "degli",
-        "dei", "di", "des", "du", "d", "l", "la", "le", "les", "el", "los", "las", "lo", "da",
-        "do", "dos", "das", "der", "die", "den", "van", "voor", "en", "og", "och", "ja", "und",
-        "fur", "s", "a", "o", "in", "on", "to", "au", "aux", "al", "with", "avec", "con", "com",
-        "em", "para", "pour", "per", "por", "sur", "its", "their",
-    }
-)
-_SOFT_WORDS = frozenset(
-    {
-        "national", "nationale", "nationales", "nacional", "nacionales", "nazionale", "nacionais",
-        "federal", "federale", "public", "publique", "publiques", "publica", "publicas", "publico",
-        "publicos", "pubblica", "general", "generale", "generales", "state", "etat", "estado",
-        "affairs", "affaires", "asuntos", "assuntos", "affari", "zaken", "angelegenheiten",
-        "government", "gouvernement", "gobierno", "governo", "republic", "republique",
-        "republica", "charge", "chargee", "charged", "encargado", "encargada", "responsible",
-        "delegue", "deleguee", "family", "families", "famille", "familles", "familia", "familias",
-        "familie", "familien", "children", "child", "childrens", "enfant", "enfants", "enfance",
-        "infancia", "ninez", "ninos", "ninas", "adolescencia", "adolescents", "youth", "jeunesse",
-        "juventud", "juventude", "jugend", "elderly", "seniors", "senior", "senioren", "citizens",
-        "aines", "personnes", "agees", "mayores", "people", "persons", "labour", "labor",
-        "employment", "work", "travail", "trabajo", "empleo", "trabalho", "emploi", "arbeit",
-        "economy", "economic", "economie", "economique", "economia", "economica", "economico",
-        "wirtschaftliche", "trade", "commerce", "comercio", "exterieur", "diaspora", "expatriates",
-        "integration", "africaine", "regional", "regionale", "european", "europe", "union",
-        "europea", "europeenne", "mobility", "decentralisation", "decentralization",
-        "decentralizacion", "culture", "cultura", "kultur", "sport", "sports", "deportes",
-        "desportos", "science", "sciences", "ciencia", "ciencias", "technology", "tecnologia",
-        "research", "recherche", "investigacion", "innovation", "population", "poblacion",
-        "poblaciones", "vulnerable", "vulnerables", "hygiene", "prevention", "sanitation", "human",
-        "rights", "derechos", "humanos", "droits", "homme", "humains", "direitos", "veteran",
-        "veterans", "anciens", "combattants", "local", "coordination", "coordinacion", "care",
-        "aged", "constitutional", "parliamentary", "law", "derecho", "status", "protection",
-        "proteccion", "protecao", "inclusion", "action", "accion", "acao", "international",
-        "internationale", "internacional", "internazionale", "credit", "credito", "presidencial",
-        "presidential", "promotion", "promocion", "alphabetisation", "alfabetizacion",
-        "vocational", "training", "formation", "formacion", "profesional", "housing",
-        "logement", "vivienda", "pensions", "affirmative", "opportunities", "civil", "civile",
-        "communications", "kingdom", "relations", "order",
-    }
-)
-_POLICE_FILLER = frozenset(
-    {
-        "national", "nacional", "nationale", "federal", "federale", "civil", "civile", "the", "la",
-        "el", "le", "service", "services", "force", "forces", "agency", "de", "du", "del", "of",
-        "di", "stato", "state", "authority", "direction", "generale", "general", "directorate",
-        "command", "commandement", "headquarters", "des",
-    }
-)
-
-_GENERIC_ACRONYMS: Mapping[str, str] = MappingProxyType(
-    {
-        **dict.fromkeys(("mod", "mindef", "mdn", "mond", "mdef"), "defence"),
-        **dict.fromkeys(("mfa", "mofa", "mae", "mre", "minrex", "mrree", "rree"), "foreign_affairs"),
-        **dict.fromkeys(("moi", "moia", "mia", "moha", "minint", "mininter", "mininterior"), "interior"),
-        **dict.fromkeys(("moj", "minjus", "minjusticia", "minjustice", "mj"), "justice"),
-        **dict.fromkeys(("moh", "minsa", "minsal", "minsante", "minsalud"), "health"),
-        **dict.fromkeys(("moe", "mineduc", "minedu", "men"), "education"),
-        **dict.fromkeys(("mof", "minfin", "mef", "minhacienda"), "finance"),
-    }
-)
-
-_ALL_GOV_WORDS = frozenset(
-    {
-        "all", "relevant", "concerned", "line", "sectoral", "sectorial", "sector", "government",
-        "governmental", "implementing", "participating", "ministries", "ministerios", "ministeres",
-        "ministerien", "agencies", "institutions", "instituciones", "instituicoes", "entities",
-        "entidades", "departments", "departements", "organismos", "bodies", "and", "y", "et",
-        "e", "the", "los", "las", "les", "todos", "todas", "tous", "toutes", "alle",
-        "competentes", "concernes", "concernees", "pertinentes", "involucrados", "involucradas",
-        "implicados", "implicadas", "sectoriales", "sectoriels", "sectorielles", "publicas",
-        "publiques", "public", "state", "estado", "del", "de", "l", "la", "des", "d", "other",
-        "otros", "otras", "autres", "national", "nationales", "nacionales", "ministeriales",
-        "ministeriels", "respective", "respectivos", "relevantes", "gouvernementales",
-        "gubernamentales", "au", "niveau", "level", "central", "centrales", "centraux", "nivel",
-    }
-)
-_ALL_WORDS = frozenset({"all", "todos", "todas", "tous", "toutes", "alle"})
-_ALL_QUALIFIERS = frozenset(
-    {
-        "relevant", "concerned", "line", "sectoral", "sectorial", "implementing", "participating",
-        "competentes", "concernes", "concernees", "pertinentes", "involucrados", "involucradas",
-        "implicados", "implicadas", "sectoriales", "sectoriels", "sectorielles", "respective",
-        "respectivos", "relevantes", "other", "otros", "otras", "autres",
-    }
-)
-_ALL_NOUNS = frozenset(
-    {
-        "ministries", "ministerios", "ministeres", "ministerien", "agencies", "institutions",
-        "instituciones", "instituicoes", "entities", "entidades", "departments", "departements",
-        "organismos", "bodies",
-    }
-)
-_MINISTRY_NOUNS = frozenset({"ministries", "ministerios", "ministeres", "ministerien"})
-
-
-def _sector_at(keys: Sequence[str], i: int) -> tuple[str, int] | None:
+def _sector_at(keys: Sequence[str], i: int, words: ActorWords) -> tuple[str, int] | None:
     """Longest sector phrase starting at token ``i``: (sector, index after it)."""
-    for n in range(min(_MAX_PHRASE, len(keys) - i), 0, -1):
-        sector = _PHRASE_SECTOR.get(tuple(keys[i : i + n]))
+    for n in range(min(words.max_phrase, len(keys) - i), 0, -1):
+        sector = words.phrase_sector.get(tuple(keys[i : i + n]))
         if sector:
             return sector, i + n
     return None
 
 
-def _sectors_named(text: str) -> frozenset[str]:
+def _sectors_named(text: str, words: ActorWords) -> frozenset[str]:
     """Every sector a text names anywhere (guard for fuzzy matches)."""
     keys = text.split()
     found: set[str] = set()
     i = 0
     while i < len(keys):
-        hit = _sector_at(keys, i)
+        hit = _sector_at(keys, i, words)
         if hit:
             found.add(hit[0])
             i = hit[1]
@@ -461,39 +366,39 @@ def _sectors_named(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def _is_all_government(keys: Sequence[str]) -> bool:
-    if not keys or not all(k in _ALL_GOV_WORDS for k in keys):
+def _is_all_government(keys: Sequence[str], words: ActorWords) -> bool:
+    if not keys or not all(k in words.all_government_words for k in keys):
         return False
-    words = set(keys)
-    if words & _ALL_WORDS or words & _MINISTRY_NOUNS:
+    present = set(keys)
+    if present & words.all_words or present & words.ministry_nouns:
         return True
-    return bool(words & _ALL_NOUNS and words & _ALL_QUALIFIERS)
+    return bool(present & words.all_nouns and present & words.all_qualifiers)
 
 
-def _parse_generic(text: str) -> _Generic | None:
+def _parse_generic(text: str, words: ActorWords) -> _Generic | None:
     """Parse ``Ministry of X (and Y)``, ``National Police``, ``MoD``, ``Relevant ministries``."""
     toks = _tokens(text)
     keys = [t.key for t in toks]
     if not keys:
         return None
-    if len(toks) == 1 and is_acronym(text) and keys[0] in _GENERIC_ACRONYMS:
-        return _Generic("acronym", ((_GENERIC_ACRONYMS[keys[0]], toks[0].start, toks[0].end),), False)
-    if _is_all_government(keys):
+    if len(toks) == 1 and is_acronym(text) and keys[0] in words.generic_acronyms:
+        return _Generic("acronym", ((words.generic_acronyms[keys[0]], toks[0].start, toks[0].end),), False)
+    if _is_all_government(keys, words):
         return _Generic("all", (), True)
     i = 0
-    while i < len(keys) and keys[i] in _HEAD_PREFIX:
+    while i < len(keys) and keys[i] in words.head_prefixes:
         i += 1
-    if i >= len(keys) or (keys[i] not in _HEADS and keys[i] not in _PLURAL_HEADS):
-        return _parse_police(toks)
-    plural = keys[i] in _PLURAL_HEADS
+    if i >= len(keys) or (keys[i] not in words.ministry_heads and keys[i] not in words.ministry_plural_heads):
+        return _parse_police(toks, words)
+    plural = keys[i] in words.ministry_plural_heads
     i += 1
     sectors: list[tuple[str, int, int]] = []
     while i < len(keys):
-        hit = _sector_at(keys, i)
+        hit = _sector_at(keys, i, words)
         if hit:
             sectors.append((hit[0], toks[i].start, toks[hit[1] - 1].end))
             i = hit[1]
-        elif keys[i] in _CONNECTORS or keys[i] in _SOFT_WORDS:
+        elif keys[i] in words.connectors or keys[i] in words.soft_words:
             i += 1
         else:
             return None
@@ -502,49 +407,11 @@ def _parse_generic(text: str) -> _Generic | None:
     return _Generic("ministry", tuple(sectors), plural)
 
 
-def _parse_police(toks: Sequence[_Token]) -> _Generic | None:
-    police = [t for t in toks if _PHRASE_SECTOR.get((t.key,)) == "police"]
-    if not police or not all(t.key in _POLICE_FILLER or t in police for t in toks):
+def _parse_police(toks: Sequence[_Token], words: ActorWords) -> _Generic | None:
+    police = [t for t in toks if words.phrase_sector.get((t.key,)) == "police"]
+    if not police or not all(t.key in words.police_fillers or t in police for t in toks):
         return None
     return _Generic("police", (("police", toks[0].start, toks[-1].end),), False)
-
-
-# --------------------------------------------------------------------------------------------
-# OCR repair
-# --------------------------------------------------------------------------------------------
-
-_HOMOGLYPHS = HOMOGLYPHS  # Cyrillic/Greek look-alikes, shared with the OCR extractor
-_ACRONYM_CONFUSIONS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"[Il1|]V[Il1|]|[Il1|]\\/[Il1|]|/\\/\\"), "M"),
-    (re.compile(r"0"), "O"),
-    (re.compile(r"[1l|!]"), "I"),
-    (re.compile(r"VV"), "W"),
-    (re.compile(r"5"), "S"),
-    (re.compile(r"8"), "B"),
-    (re.compile(r"[}\]]"), "J"),
-)
-_NAME_CONFUSIONS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(?<=[a-z])0|0(?=[a-z])"), "o"),
-    (re.compile(r"rn"), "m"),
-    (re.compile(r"(?<=[a-z])1(?=[a-z])"), "l"),
-)
-
-
-def _ocr_variants(text: str) -> list[str]:
-    """Candidate repairs of ``text`` (never the text itself); callers accept exact hits only."""
-    base = text.translate(_HOMOGLYPHS)
-    rules = _ACRONYM_CONFUSIONS if is_acronym(base) else _NAME_CONFUSIONS
-    applicable = [rule for rule in rules if rule[0].search(base)]
-    variants: list[str] = [base] if base != text else []
-    for n in range(1, len(applicable) + 1):
-        for combo in itertools.combinations(applicable, n):
-            v = base
-            for pattern, repl in combo:
-                v = pattern.sub(repl, v)
-            if v != text and v not in variants:
-                variants.append(v)
-    return variants
-
 
 # --------------------------------------------------------------------------------------------
 # Gazetteer
@@ -558,38 +425,30 @@ class _MentionIndex:
     orth: Any  # PhraseMatcher(attr="ORTH") over acronyms (case-sensitive)
 
 
-# single-word aliases too common in running text to count as a mention
-_MENTION_STOP = frozenset(
-    {
-        "all", "todos", "todas", "tous", "toutes", "government", "gobierno", "gouvernement",
-        "governo", "regierung", "stakeholders", "media", "military", "communes", "bailleurs",
-        "cooperantes", "home affairs", "treasury", "garda", "politiet", "politie",
-    }
-)
-
-
 class Gazetteer:
-    """Immutable index over gazetteer entries (build with :func:`load_gazetteer`).
+    """Immutable index over gazetteer entries and the words they are matched with
+    (``pipeline.references.load_gazetteer`` reads both from ``normalizers/reference/``).
 
     The spaCy matchers of :func:`find_mentions` are built on first use and cached on the
     instance (:attr:`mention_index`).
     """
 
     _actors: tuple[Actor, ...]
+    _words: ActorWords
     _by_code: Mapping[str, Actor]
     _by_key: Mapping[str, tuple[str, ...]]
     _by_country: Mapping[str, tuple[Actor, ...]]
     _fuzzy_keys: tuple[str, ...]
     _acronym_keys: frozenset[str]
 
-    def __init__(self, actors: Iterable[Actor]) -> None:
+    def __init__(self, actors: Iterable[Actor], words: ActorWords) -> None:
         items = tuple(actors)
-        _validate(items)
+        check_actors(items)
         keys: dict[str, list[str]] = {}
         worded: set[str] = set()  # keys written at least once as a word or name, not an acronym
         for actor in items:
             for surface in (actor.code, actor.name, *actor.aliases):
-                key = _key(surface)
+                key = _key(surface, words)
                 if not key:
                     continue
                 if surface != actor.code and not is_acronym(surface):
@@ -602,6 +461,7 @@ class Gazetteer:
                 by_country.setdefault(actor.country, []).append(actor)
         fuzzy = tuple(k for k in keys if " " in k and len(k) >= FUZZY_MIN_LENGTH)
         object.__setattr__(self, "_actors", items)
+        object.__setattr__(self, "_words", words)
         object.__setattr__(self, "_by_code", MappingProxyType({a.code: a for a in items}))
         object.__setattr__(self, "_by_key", MappingProxyType({k: tuple(v) for k, v in keys.items()}))
         object.__setattr__(
@@ -613,9 +473,9 @@ class Gazetteer:
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("Gazetteer is immutable")
 
-    def __reduce__(self) -> tuple[type[Gazetteer], tuple[tuple[Actor, ...]]]:
-        """Pickled as its entries (for worker processes); indexes are rebuilt, caches dropped."""
-        return (Gazetteer, (self._actors,))
+    def __reduce__(self) -> tuple[type[Gazetteer], tuple[tuple[Actor, ...], ActorWords]]:
+        """Pickled as its entries and words (for worker processes); indexes are rebuilt, caches dropped."""
+        return (Gazetteer, (self._actors, self._words))
 
     def __len__(self) -> int:
         return len(self._actors)
@@ -634,6 +494,11 @@ class Gazetteer:
         return self._actors
 
     @property
+    def words(self) -> ActorWords:
+        """The words printed actors are read with."""
+        return self._words
+
+    @property
     def countries(self) -> tuple[str, ...]:
         return tuple(sorted(self._by_country))
 
@@ -641,7 +506,7 @@ class Gazetteer:
         return self._by_code.get(code)
 
     def lookup(self, key: str) -> tuple[Actor, ...]:
-        """Entries whose code, name or alias folds to ``key`` (see :func:`fold`)."""
+        """Entries whose code, name or alias folds to ``key`` (see :func:`normalizers.text.fold`)."""
         return tuple(self._by_code[c] for c in self._by_key.get(key, ()))
 
     def has_key(self, key: str) -> bool:
@@ -674,15 +539,17 @@ class Gazetteer:
             aliases = tuple(dict.fromkeys((*old.aliases, *actor.aliases)))
             by_code[actor.code] = Actor(actor.code, actor.name or old.name, actor.country, actor.actor_type,
                                         actor.sector, aliases, actor.other_sectors or old.other_sectors)
-        return Gazetteer((*(by_code[a.code] for a in self._actors), *added))
+        return Gazetteer((*(by_code[a.code] for a in self._actors), *added), self._words)
 
     @cached_property
     def mention_index(self) -> _MentionIndex:
         """spaCy phrase matchers over names and aliases, built on first use."""
-        return _build_mention_index(self._actors)
+        return _build_mention_index(self._actors, self._words)
 
 
-def _validate(actors: Sequence[Actor]) -> None:
+def check_actors(actors: Sequence[Actor]) -> None:
+    """Raise ``ValueError`` naming the entry for a duplicate code, an unknown ``actor_type`` or
+    sector, a country that is no ISO alpha-3 code, or a code not written as its kind wants."""
     seen: set[str] = set()
     for a in actors:
         where = f"actor {a.code!r}"
@@ -730,24 +597,6 @@ def actor_from_row(row: Mapping[str, Any]) -> Actor:
     )
 
 
-def read_actor_csv(path: Path) -> list[Actor]:
-    """The entries of one actor CSV (format: ``reference/ACTORS.md``), validated on their own."""
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        missing = set(CSV_COLUMNS) - set(reader.fieldnames or ())
-        if missing:
-            raise ValueError(f"{path.name}: missing columns {sorted(missing)}")
-        actors = [actor_from_row(row) for row in reader]
-    _validate(actors)
-    return actors
-
-
-def load_gazetteer(paths: Sequence[Path] | None = None) -> Gazetteer:
-    """Gazetteer from actor CSVs; by default the :data:`ACTOR_FILES` of ``normalizers/reference/``."""
-    files = [Path(p) for p in paths] if paths is not None else [REFERENCE_DIR / f for f in ACTOR_FILES]
-    return Gazetteer(itertools.chain.from_iterable(read_actor_csv(f) for f in files))
-
-
 def directory_rows(gazetteer: Gazetteer) -> list[Actor]:
     """Every entry once, sorted by code: the rows of the ``actor_directory`` dimension table."""
     return sorted(gazetteer.actors, key=lambda a: a.code)
@@ -769,10 +618,10 @@ def _pick_exact(key: str, gaz: Gazetteer, country: str | None) -> Actor | None:
     return shared[0] if len(shared) == 1 else None
 
 
-def _is_distinctive(key: str) -> bool:
+def _is_distinctive(key: str, words: ActorWords) -> bool:
     """A name with a proper-noun word (``Korea International Cooperation Agency``), unlike
     ``National Police Agency`` or ``Women's Institute`` that several countries could own."""
-    return any(w not in _GENERIC_NAME_WORDS for w in key.split())
+    return any(w not in words.generic_names for w in key.split())
 
 
 def _pick_foreign(
@@ -784,7 +633,7 @@ def _pick_foreign(
         return None
     actor = national[0]
     if not acronym:
-        return actor if _is_distinctive(key) else None
+        return actor if _is_distinctive(key, gaz.words) else None
     if country is None:
         return actor if len(key) >= min_acronym else None
     return actor if len(key) >= 4 or actor.sector == "development" else None
@@ -884,7 +733,7 @@ def _key_fits(key: str, text: str, gaz: Gazetteer) -> bool:
 
 
 def _exact_hits(text: str, gaz: Gazetteer, country: str | None, score: float) -> list[_Hit]:
-    key = _key(text)
+    key = _key(text, gaz.words)
     keys = [key]
     stripped = text.strip(" .,;:()[]")
     if is_acronym(stripped) and stripped.endswith("s") and len(key) > 2:
@@ -895,7 +744,7 @@ def _exact_hits(text: str, gaz: Gazetteer, country: str | None, score: float) ->
         if actor:
             return [_Hit(actor, actor.actor_type, actor.sector, score)]
     words = key.split()
-    while len(words) > 1 and words[0] in _COLLECTIVE_QUALIFIERS:
+    while len(words) > 1 and words[0] in gaz.words.collective_qualifiers:
         words = words[1:]  # "Local women's organizations", "Grassroots NGOs"
         actor = _pick_exact(" ".join(words), gaz, country)
         if actor and actor.actor_type == "collective":
@@ -905,15 +754,15 @@ def _exact_hits(text: str, gaz: Gazetteer, country: str | None, score: float) ->
 
 def _foreign_hits(text: str, gaz: Gazetteer, country: str | None, score: float) -> list[_Hit]:
     """Another country's body; never for generic phrases (``Ministry of Defense`` is not Japan's)."""
-    key = _key(text)
-    if _parse_generic(text) is not None or not _key_fits(key, text, gaz):
+    key = _key(text, gaz.words)
+    if _parse_generic(text, gaz.words) is not None or not _key_fits(key, text, gaz):
         return []
     actor = _pick_foreign(key, gaz, country, is_acronym(text.strip(" .,;:()[]")))
     return [_Hit(actor, actor.actor_type, actor.sector, score)] if actor else []
 
 
 def _generic_hits(text: str, gaz: Gazetteer, country: str | None, partial: bool) -> list[_Hit]:
-    parsed = _parse_generic(text)
+    parsed = _parse_generic(text, gaz.words)
     if parsed is None or parsed.kind == "all":
         return []
     if parsed.kind == "acronym" and not partial and not country:
@@ -924,46 +773,29 @@ def _generic_hits(text: str, gaz: Gazetteer, country: str | None, partial: bool)
 
 
 def _all_government_hits(text: str, gaz: Gazetteer) -> list[_Hit]:
-    parsed = _parse_generic(text)
+    parsed = _parse_generic(text, gaz.words)
     actor = gaz.get(ALL_GOVERNMENT_CODE)
     if parsed is None or parsed.kind != "all" or actor is None:
         return []
     return [_Hit(actor, actor.actor_type, actor.sector, SCORE_GENERIC)]
 
 
-_GOVERNMENT_WORD = r"(?:government|gouvernement|gobierno|governo|regierung)"
-# "Government of the Republic of Korea", "Gouvernement du Mali", "ROK Government", "Malian government":
-# a government word with a proper name; which country is the document's business, not the actor's
-_NAMED_GOVERNMENT = re.compile(
-    rf"^(?:the\s+)?(?:(?:federal|national|central|royal)\s+)?{_GOVERNMENT_WORD}\s+"
-    r"(?:of|du|de|del|da|do|des|der|von)\s+(?:the\s+|la\s+|l['’]\s*)?[A-ZÀ-Ý]\S*(?:\s+\S+){0,5}$"
-    rf"|^(?:the\s+)?(?:[A-ZÀ-Ý][\w'’.-]*\s+){{1,3}}{_GOVERNMENT_WORD}$",
-    re.IGNORECASE,
-)
-
-
-_SUBNATIONAL = frozenset(
-    "local regional provincial municipal state county district tribal city territorial departmental".split()
-)
-
-
 def _named_government_hits(text: str, gaz: Gazetteer) -> list[_Hit]:
-    """A country's government named with its name (see ``_NAMED_GOVERNMENT``) → ``GOV``."""
+    """A country's government named with its name (see ``ActorWords.named_government``) → ``GOV``."""
     flat = " ".join(text.split())
     actor = gaz.get("GOV")
-    if actor is None or not _NAMED_GOVERNMENT.match(flat):
+    words = gaz.words
+    if actor is None or not words.named_government.match(flat):
         return []
     # the name must be capitalised as printed (the pattern ignores case for the government word)
-    words = re.sub(rf"(?i)\b{_GOVERNMENT_WORD}\b", "", flat).split()
-    names = [w for w in words if w.lower() not in {"the", "of", "du", "de", "del", "da", "do", "des", "der", "von",
-                                                    "la", "federal", "national", "central", "royal"}]
-    if not names or not names[0][:1].isupper() or names[0].lower() in _SUBNATIONAL:
+    names = [w for w in words.government_word.sub("", flat).split() if w.lower() not in words.government_fillers]
+    if not names or not names[0][:1].isupper() or names[0].lower() in words.subnational:
         return []  # "local government", "Regional Government": not the national government
     return [_Hit(actor, actor.actor_type, actor.sector, SCORE_GENERIC)]
 
 
 def _ocr_hits(text: str, gaz: Gazetteer, country: str | None) -> list[_Hit]:
-    for variant in _ocr_variants(text):
+    for variant in ocr_variants(text, is_acronym):
         hits = _exact_hits(variant, gaz, country, SCORE_OCR)
         hits = hits or _foreign_hits(variant, gaz, country, SCORE_OCR)
         if hits:
@@ -978,7 +810,7 @@ def _fuzzy_key(key: str, gaz: Gazetteer) -> tuple[str, float] | None:
     best = process.extractOne(key, gaz.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
     if best is None:
         return None
-    wanted, offered = _sectors_named(key), _sectors_named(best[0])
+    wanted, offered = _sectors_named(key, gaz.words), _sectors_named(best[0], gaz.words)
     if wanted and offered and wanted != offered:
         return None
     return best[0], float(best[1])
@@ -987,7 +819,7 @@ def _fuzzy_key(key: str, gaz: Gazetteer) -> tuple[str, float] | None:
 def _fuzzy_hits(text: str, gaz: Gazetteer, country: str | None) -> list[_Hit]:
     if is_acronym(text.strip()):
         return []
-    found = _fuzzy_key(_key(text), gaz)
+    found = _fuzzy_key(_key(text, gaz.words), gaz)
     if found is None:
         return []
     candidate, ratio = found
@@ -1072,50 +904,7 @@ _EXCLUSION = re.compile(
     r"|com\s+exce[çc][ãa]o\s+d[eoa]s?|au[ßs]er|ausgenommen)\b\s*",
     re.IGNORECASE,
 )
-_WRAP_END = frozenset(
-    {
-        "of", "de", "and", "y", "et", "e", "the", "la", "le", "du", "des", "del", "for", "para",
-        "pour", "da", "do", "on", "to",
-    }
-)
-_ORG_WORDS = frozenset(
-    {
-        "organization", "organisation", "organizacion", "commission", "comision", "office",
-        "bureau", "oficina", "agency", "agence", "agencia", "fund", "fonds", "fondo", "programme",
-        "program", "programa", "council", "conseil", "consejo", "committee", "comite", "institute",
-        "institut", "instituto", "department", "ministry", "ministerio", "ministere", "service",
-        "force", "police", "authority", "directorate", "secretariat", "secretaria", "board",
-        "network", "college", "tribunal", "court", "mission", "union", "bank", "centre", "center",
-    }
-)
 _STRIP = " \t\r\n.,;:·*†‡¹²³⁴⁵⁶⁷⁸⁹⁰"
-_FILLER_PIECES = frozenset(
-    {"etc", "and others", "others", "y otros", "entre otros", "et autres", "among others", "inter alia"}
-)
-_GENERIC_NAME_WORDS = (
-    _CONNECTORS
-    | _SOFT_WORDS
-    | _HEADS
-    | _PLURAL_HEADS
-    | _ORG_WORDS
-    | frozenset(w for phrase in _PHRASE_SECTOR for w in phrase)
-    | frozenset(
-        {
-            "cabinet", "agency", "agencies", "office", "offices", "institute", "commission", "unit",
-            "units", "board", "force", "forces", "armed", "directorate", "authority", "bureau",
-            "division", "services", "secretary", "ombudsman", "prosecutor", "prosecution",
-        }
-    )
-)
-_COLLECTIVE_QUALIFIERS = frozenset(
-    {
-        "local", "national", "international", "grassroots", "grass", "roots", "domestic", "relevant",
-        "concerned", "other", "regional", "community", "based", "locales", "nacionales", "locaux",
-        "nationaux", "nationales", "internationales", "internacionales",
-    }
-)
-
-
 _DOTTED_END = re.compile(r"(?:\b\w{1,3}\.){2,}$")  # I.P., U.N., FF.MM.
 
 
@@ -1131,7 +920,7 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, stop
 
 
-def _unwrap_lines(text: str) -> str:
+def _unwrap_lines(text: str, words: ActorWords) -> str:
     """Join lines broken inside one name: a line ending in ``of``/``de``/``and``/``,`` or followed
     by a lower-case line. Same length as ``text``, so offsets are kept."""
     text = text.replace("\r\n", " \n").replace("\r", "\n")
@@ -1139,9 +928,9 @@ def _unwrap_lines(text: str) -> str:
     for m in re.finditer("\n", text):
         before = text[: m.start()].rstrip()
         after = text[m.end() :].lstrip()
-        words = before.split()
-        last_word = words[-1].casefold() if words else ""
-        if before.endswith((",", "-", "&", "/")) or last_word in _WRAP_END or after[:1].islower():
+        tail = before.split()
+        last_word = tail[-1].casefold() if tail else ""
+        if before.endswith((",", "-", "&", "/")) or last_word in words.wrap_end or after[:1].islower():
             chars[m.start()] = " "
     return "".join(chars)
 
@@ -1193,45 +982,46 @@ def _known_name(text: str, gaz: Gazetteer | None, fuzzy: bool = False) -> bool:
     """Whether ``text`` is a gazetteer key (with ``fuzzy``, also a near miss of a name)."""
     if gaz is None:
         return False
-    keys = [_key(v) for v in _variants(text)[:2]]
+    keys = [_key(v, gaz.words) for v in _variants(text)[:2]]
     return any(gaz.has_key(k) for k in keys) or (fuzzy and _fuzzy_key(keys[0], gaz) is not None)
 
 
-def _known(text: str, gaz: Gazetteer | None, fuzzy: bool = False) -> bool:
+def _known(text: str, gaz: Gazetteer | None, words: ActorWords, fuzzy: bool = False) -> bool:
     """Whether ``text`` reads as one actor: a gazetteer key (with ``fuzzy``, also a near miss of
     a name) or a generic phrase."""
     if _known_name(text, gaz, fuzzy):
         return True
-    parsed = _parse_generic(text)
+    parsed = _parse_generic(text, words)
     return parsed is not None and parsed.kind != "acronym"
 
 
-def _looks_like_one_name(parts: Sequence[str]) -> bool:
+def _looks_like_one_name(parts: Sequence[str], words: ActorWords) -> bool:
     """``Food and Agriculture Organization``: one organisation word, no acronyms, no second head."""
-    with_org = [p for p in parts if set(fold(p).split()) & (_ORG_WORDS | _HEADS | _PLURAL_HEADS)]
+    heads = words.ministry_heads | words.ministry_plural_heads
+    with_org = [p for p in parts if set(fold(p).split()) & (words.org_words | heads)]
     if len(with_org) != 1 or any(is_acronym(w) for p in parts for w in p.split()):
         return False
     first_words = [fold(p).split()[0] for p in parts[1:] if fold(p)]
-    return not any(w in _HEADS or w in _PLURAL_HEADS for w in first_words)
+    return not any(w in heads for w in first_words)
 
 
-def _run_reads_as_one(parts: Sequence[str], run: str, gaz: Gazetteer | None, fuzzy: bool) -> bool:
+def _run_reads_as_one(parts: Sequence[str], run: str, gaz: Gazetteer | None, words: ActorWords, fuzzy: bool) -> bool:
     """Whether pieces joined back (``run``) name one actor; ``fuzzy``: as a near miss of a name."""
-    known_parts = [_known(p, gaz) for p in parts] if gaz is not None else [False] * len(parts)
+    known_parts = [_known(p, gaz, words) for p in parts] if gaz is not None else [False] * len(parts)
     if fuzzy:  # a near miss never swallows a known acronym (``OSC, Chefs religieux et …``)
         if any(k and is_acronym(p.strip()) for k, p in zip(known_parts, parts)):
             return False
-        return not all(known_parts) and _known(run, gaz, fuzzy=True)
+        return not all(known_parts) and _known(run, gaz, words, fuzzy=True)
     if _known_name(run, gaz):
         return True
     # a generic phrase, unless a later piece stands alone (``Ministry of Defence - National Police``)
-    if _known(run, None) and not any(_known(p, gaz) for p in parts[1:]):
+    if _known(run, None, words) and not any(_known(p, gaz, words) for p in parts[1:]):
         return True
-    return _looks_like_one_name(parts) and not any(known_parts)
+    return _looks_like_one_name(parts, words) and not any(known_parts)
 
 
 def _group_pieces(
-    text: str, pieces: Sequence[tuple[int, int]], gaz: Gazetteer | None
+    text: str, pieces: Sequence[tuple[int, int]], gaz: Gazetteer | None, words: ActorWords
 ) -> list[tuple[int, int]]:
     """Greedy longest runs of pieces that read as one actor (``Economic and Social Council``);
     exact readings are preferred to near misses."""
@@ -1244,7 +1034,7 @@ def _group_pieces(
                 parts = [text[a:b] for a, b in pieces[i:j]]
                 if fuzzy and "\n" in text[pieces[i][0] : pieces[j - 1][1]]:
                     continue  # a near miss never joins separate lines of a cell
-                if _run_reads_as_one(parts, text[pieces[i][0] : pieces[j - 1][1]], gaz, fuzzy):
+                if _run_reads_as_one(parts, text[pieces[i][0] : pieces[j - 1][1]], gaz, words, fuzzy):
                     end = j
                     break
             if end is not None or gaz is None:
@@ -1258,19 +1048,19 @@ def _group_pieces(
     return out
 
 
-def _acronym_run(text: str, gaz: Gazetteer | None) -> list[tuple[int, int]] | None:
+def _acronym_run(text: str, gaz: Gazetteer | None, words: ActorWords) -> list[tuple[int, int]] | None:
     """Token spans of ``MND MOU MOFA MOIS`` (space-separated acronyms), else None."""
-    words = list(re.finditer(r"\S+", text))
-    if len(words) < 2 or _known(text, gaz):
+    tokens = list(re.finditer(r"\S+", text))
+    if len(tokens) < 2 or _known(text, gaz, words):
         return None
-    if not all(is_acronym(w.group().translate(_HOMOGLYPHS)) for w in words):
+    if not all(is_acronym(w.group().translate(HOMOGLYPHS)) for w in tokens):
         return None
-    return [_strip_span(text, w.start(), w.end()) for w in words]
+    return [_strip_span(text, w.start(), w.end()) for w in tokens]
 
 
-def _expand(text: str, start: int, end: int) -> list[_Segment]:
+def _expand(text: str, start: int, end: int, words: ActorWords) -> list[_Segment]:
     """Split a distributive phrase (plural head, several sectors) into one segment per sector."""
-    parsed = _parse_generic(text[start:end])
+    parsed = _parse_generic(text[start:end], words)
     if parsed is None or parsed.kind != "ministry" or not parsed.plural or len(parsed.sectors) < 2:
         return [_Segment(start, end)]
     segments = []
@@ -1290,14 +1080,15 @@ _SHARED_TAIL = re.compile(
 )
 
 
-def _attach_modifiers(text: str, groups: list[tuple[int, int]], gaz: Gazetteer | None) -> list[tuple[int, int]]:
+def _attach_modifiers(text: str, groups: list[tuple[int, int]], gaz: Gazetteer | None,
+                      words: ActorWords) -> list[tuple[int, int]]:
     """A lone lower-case word after a conjunction modifies the head before it, it names no actor:
     ``Leaders religieux et coutumiers``, ``Líderes religiosos y tradicionales`` stay one piece."""
     out: list[tuple[int, int]] = []
     for s, e in groups:
         word = text[s:e]
         if (out and _LOWER_WORD.fullmatch(word) and _CONJUNCTION.fullmatch(text[out[-1][1] : s])
-                and not _known(word, gaz) and len(text[out[-1][0] : out[-1][1]].split()) >= 2):
+                and not _known(word, gaz, words) and len(text[out[-1][0] : out[-1][1]].split()) >= 2):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
@@ -1306,7 +1097,7 @@ def _attach_modifiers(text: str, groups: list[tuple[int, int]], gaz: Gazetteer |
     for s, e in out:
         prev = merged[-1] if merged else None
         if (prev is not None and re.fullmatch(r"[^\W\d_]{3,}", text[prev[0] : prev[1]])
-                and not is_acronym(text[prev[0] : prev[1]]) and not _known(text[prev[0] : prev[1]], gaz)
+                and not is_acronym(text[prev[0] : prev[1]]) and not _known(text[prev[0] : prev[1]], gaz, words)
                 and re.fullmatch(r"\s+(?:and|or|und)\s+", text[prev[1] : s], re.IGNORECASE)
                 and len(text[s:e].split()) >= 2 and text[s:e][:1].islower()):
             merged[-1] = (prev[0], e)
@@ -1334,23 +1125,23 @@ def _shared_head_hits(text: str, gaz: Gazetteer, country: str | None) -> list[_H
     return hits
 
 
-def _chunk_segments(text: str, start: int, end: int, gaz: Gazetteer | None) -> list[_Segment]:
+def _chunk_segments(text: str, start: int, end: int, gaz: Gazetteer | None, words: ActorWords) -> list[_Segment]:
     segments: list[_Segment] = []
     pieces = [
-        p for p in _soft_pieces(text, start, end) if fold(text[p[0] : p[1]]) not in _FILLER_PIECES
+        p for p in _soft_pieces(text, start, end) if fold(text[p[0] : p[1]]) not in words.filler_pieces
     ]
-    for s, e in _attach_modifiers(text, _group_pieces(text, pieces, gaz), gaz):
-        run = _acronym_run(text[s:e], gaz)
+    for s, e in _attach_modifiers(text, _group_pieces(text, pieces, gaz, words), gaz, words):
+        run = _acronym_run(text[s:e], gaz, words)
         if run:
             segments.extend(_Segment(s + a, s + b) for a, b in run)
         else:
-            segments.extend(_expand(text, s, e))
+            segments.extend(_expand(text, s, e, words))
     return segments
 
 
-def _segments(text: str, gaz: Gazetteer | None) -> tuple[str, list[_Segment]]:
+def _segments(text: str, gaz: Gazetteer | None, words: ActorWords) -> tuple[str, list[_Segment]]:
     """The unwrapped text (same length as ``text``) and its actor segments, in printed order."""
-    text = _unwrap_lines(text)
+    text = _unwrap_lines(text, words)
     segments: list[_Segment] = []
     for chunk_start, chunk_end in _hard_chunks(text):
         start, end = _clean_chunk(text, chunk_start, chunk_end)
@@ -1358,7 +1149,7 @@ def _segments(text: str, gaz: Gazetteer | None) -> tuple[str, list[_Segment]]:
             continue
         excl = _EXCLUSION.search(text, start, end)
         has_base = excl is not None and excl.start() > start
-        included = _chunk_segments(text, start, excl.start(), gaz) if excl and has_base else []
+        included = _chunk_segments(text, start, excl.start(), gaz, words) if excl and has_base else []
         if excl and included and excl.end() < end:
             # the excluded list runs to the end of its line; later lines are actors again
             newline = text.find("\n", excl.end(), end)
@@ -1367,13 +1158,13 @@ def _segments(text: str, gaz: Gazetteer | None) -> tuple[str, list[_Segment]]:
             segments.extend(included[:-1])
             segments.append(_Segment(last.start, excl_end, base_end=last.end, excl_start=excl.end()))
             if newline >= 0:
-                segments.extend(_chunk_segments(text, newline, end, gaz))
+                segments.extend(_chunk_segments(text, newline, end, gaz, words))
             continue
-        segments.extend(_chunk_segments(text, start, end, gaz))
+        segments.extend(_chunk_segments(text, start, end, gaz, words))
     return text, segments
 
 
-def split_actor_cell(text: str, gazetteer: Gazetteer | None = None) -> list[str]:
+def split_actor_cell(text: str, gazetteer: Gazetteer | None = None, *, words: ActorWords | None = None) -> list[str]:
     """The actors printed in a cell, as printed (line-wrapped names joined by a space).
 
     Splits on newlines, semicolons, commas, slashes, ``and``/``y``/``et``/``e``/``or``, phrases like
@@ -1381,8 +1172,13 @@ def split_actor_cell(text: str, gazetteer: Gazetteer | None = None) -> list[str]
     (``Ministries of Defence and Foreign Affairs``) give one piece per ministry; exclusions
     (``All excluding KOICA``) stay one piece. With a gazetteer, known multi-word names that
     contain separators (``Economic and Social Commission for Asia and the Pacific``) stay whole.
+    Without a gazetteer, ``words`` says how generic phrases read.
     """
-    _, segments = _segments(text, gazetteer)
+    if gazetteer is not None:
+        words = gazetteer.words
+    if words is None:
+        raise ValueError("split_actor_cell needs a gazetteer or the actor words")
+    _, segments = _segments(text, gazetteer, words)
     return [text[s.start : s.end] for s in segments]
 
 
@@ -1471,7 +1267,7 @@ def match_actors(text: str, gazetteer: Gazetteer, country: str | None = None,
     print the same text.
     """
     country = _norm_country(country)
-    unwrapped, segments = _segments(text, gazetteer)
+    unwrapped, segments = _segments(text, gazetteer, gazetteer.words)
     out: list[ActorMatch] = []
     seen: set[tuple[str, ...]] = set()
     for seg in segments:
@@ -1491,7 +1287,7 @@ def match_actors(text: str, gazetteer: Gazetteer, country: str | None = None,
 # --------------------------------------------------------------------------------------------
 
 
-def _build_mention_index(actors: Sequence[Actor]) -> _MentionIndex:
+def _build_mention_index(actors: Sequence[Actor], words: ActorWords) -> _MentionIndex:
     import spacy
     from spacy.matcher import PhraseMatcher
 
@@ -1501,8 +1297,8 @@ def _build_mention_index(actors: Sequence[Actor]) -> _MentionIndex:
     for actor in actors:
         for alias in (actor.name, *actor.aliases):
             surface = re.sub(r"^(?:the|The|THE)\s+", "", alias)  # the mention starts at the name
-            key = _key(surface)
-            if len(key) < 2 or key in _MENTION_STOP:
+            key = _key(surface, words)
+            if len(key) < 2 or key in words.mention_stop:
                 continue
             if is_acronym(surface):
                 orth_patterns.setdefault(key, []).append(surface)

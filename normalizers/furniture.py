@@ -308,7 +308,8 @@ def parse_date(text: str) -> str | None:
     return None
 
 
-_SYMBOL_IN_TEXT = re.compile(r"(?<!\S)((?:[A-Z][A-Za-z]{0,9}/)+[A-Za-z0-9.\-/]*\d[A-Za-z0-9.\-/]*)(\s\((?:\d{4}|[A-Z][a-z]{0,5}\.? ?[\dA-Z]{1,4})\))?")
+_SYMBOL_IN_TEXT = re.compile(r"(?<!\S)((?:[A-Z][A-Za-z]{0,9}/)+[A-Za-z0-9.\-/]*\d[A-Za-z0-9.\-/]*)"
+                             r"(\s\((?:\d{4}|[A-Z][a-z]{0,5}\.? ?[\dA-Z]{1,4})\))?")
 
 
 def _symbol_of(lines: list[FurnitureLine]) -> str | None:

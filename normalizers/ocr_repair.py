@@ -1,13 +1,19 @@
 """Careful repair of OCR tokens: look-alike letters and common confusions, accepted only
-when the repaired form is a known candidate (a gazetteer code) or continues a numbering
-sequence. Free text is never rewritten. Pure functions, standard library only; used by the OCR
-extractor and by actor matching.
+when the repaired form is known (a gazetteer code, name or alias; the next label of a numbering
+sequence). Free text is never rewritten. Pure functions, standard library only.
+
+- :func:`ocr_variants`: the readings an OCR-damaged actor may stand for (``IVIOJ`` → ``MOJ``,
+  Cyrillic ``МОЈ`` → ``MOJ``, ``Ministry of Defence`` misread with ``rn``); actor matching
+  accepts a variant only when it names a gazetteer entry.
+- :func:`repair_numbering`: the numbering label a misread one (``l.2.``) continues.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
+from collections.abc import Callable
 
 # Cyrillic and Greek letters drawn like Latin ones (OCR with several scripts picks them up)
 HOMOGLYPHS = str.maketrans({
@@ -19,8 +25,45 @@ HOMOGLYPHS = str.maketrans({
     "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X", "ο": "o", "ν": "v", "ι": "i", "κ": "k", "ρ": "p", "τ": "t",
     "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-",
 })
-# single characters OCR confuses, and letter groups read for one letter; both sides of a
-# comparison are folded the same way, so the direction of a confusion does not matter
+# OCR confusions undone in an acronym (``IVIOJ``, ``K0ICA``) and in a name (``Ministry of Defence``
+# read with ``0`` for ``o``, ``rn`` for ``m``); every combination of the rules that apply is tried
+_ACRONYM_CONFUSIONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"[Il1|]V[Il1|]|[Il1|]\\/[Il1|]|/\\/\\"), "M"),
+    (re.compile(r"0"), "O"),
+    (re.compile(r"[1l|!]"), "I"),
+    (re.compile(r"VV"), "W"),
+    (re.compile(r"5"), "S"),
+    (re.compile(r"8"), "B"),
+    (re.compile(r"[}\]]"), "J"),
+)
+_NAME_CONFUSIONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?<=[a-z])0|0(?=[a-z])"), "o"),
+    (re.compile(r"rn"), "m"),
+    (re.compile(r"(?<=[a-z])1(?=[a-z])"), "l"),
+)
+
+
+def ocr_variants(text: str, is_acronym: Callable[[str], bool]) -> list[str]:
+    """Candidate repairs of ``text`` (never the text itself), in the order to try them: the text
+    with look-alike letters made Latin, then every combination of the confusion rules that apply
+    (acronym rules when ``is_acronym`` says the Latin text is one, else name rules). Callers
+    accept a variant only when it is known."""
+    base = text.translate(HOMOGLYPHS)
+    rules = _ACRONYM_CONFUSIONS if is_acronym(base) else _NAME_CONFUSIONS
+    applicable = [rule for rule in rules if rule[0].search(base)]
+    variants: list[str] = [base] if base != text else []
+    for n in range(1, len(applicable) + 1):
+        for combo in itertools.combinations(applicable, n):
+            v = base
+            for pattern, repl in combo:
+                v = pattern.sub(repl, v)
+            if v != text and v not in variants:
+                variants.append(v)
+    return variants
+
+
+# numbering labels: single characters OCR confuses, and letter groups read for one letter; both
+# sides of a comparison are folded the same way, so the direction of a confusion does not matter
 _LOWER_GROUPS = (("rn", "m"), ("cl", "d"))
 _FOLD = str.maketrans({
     "0": "O", "o": "O", "Q": "O", "1": "I", "l": "I", "|": "I", "!": "I",
@@ -37,34 +80,15 @@ def _latin(token: str) -> str:
     return unicodedata.normalize("NFKC", token).translate(HOMOGLYPHS)
 
 
-def _fold(token: str, label: bool = False) -> str:
-    s = _latin(token).strip()
-    if label:
-        s = s.translate(_LABEL_FOLD)
+def _label_key(token: str) -> str:
+    """What a numbering label reads as once every OCR confusion is folded away."""
+    s = _latin(token).strip().translate(_LABEL_FOLD)
     for group, letter in _LOWER_GROUPS:
         s = s.replace(group, letter)
     s = s.translate(_FOLD)
     for group, letter in _FOLDED_GROUPS:
         s = s.replace(group, letter)
     return s
-
-
-def repair_ocr_token(token: str, candidates: set[str] | frozenset[str]) -> str | None:
-    """The candidate ``token`` is a misreading of, or None.
-
-    ``token`` itself when it is a candidate; else the one candidate it equals after undoing
-    look-alike letters (Cyrillic/Greek ``МОЈ`` → ``MOJ``) and OCR confusions (``IVI``/``M``,
-    ``rn``/``m``, ``0``/``O``, ``1``/``l``/``I``, ``5``/``S`` …). None when no candidate, or
-    more than one, matches: the token is then free text and is left as it is.
-    """
-    if token in candidates:
-        return token
-    plain = _latin(token).strip()
-    if plain in candidates:
-        return plain
-    folded = _fold(token)
-    matches = {c for c in candidates if _fold(c) == folded}
-    return next(iter(matches)) if len(matches) == 1 else None
 
 
 _LABEL = re.compile(r"^(?P<open>\(?)(?P<body>[0-9]+(?:\.[0-9]+)*|[a-zA-Z]|[ivxlcIVXLC]+)(?P<close>\.\)|[.)]?)$")
@@ -113,6 +137,6 @@ def repair_numbering(token: str, previous: str | None) -> str | None:
     expected = next_labels(previous)
     if token in expected:
         return token
-    folded = _fold(token, label=True)
-    matches = {c for c in expected if _fold(c, label=True) == folded}
+    folded = _label_key(token)
+    matches = {c for c in expected if _label_key(c) == folded}
     return next(iter(matches)) if len(matches) == 1 else None

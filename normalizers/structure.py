@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from extractors.model import BBox, Cell, PageLayout, Table, TextLine, Word, group_lines, union_bbox
+from extractors.model import BBox, Cell, PageLayout, Table, TextLine, Word, centre_in, group_lines, union_bbox
 from normalizers.numbering import Numbering, parse_numbering, split_cell_items, split_lettered_references
 from normalizers.records import ActionRecord, ObjectiveRecord
 from normalizers.roles import ROLES
@@ -144,7 +144,7 @@ _PROSE_MIN_WORDS = 20
 
 
 def _inside(word: Word, tables: Sequence[Table]) -> bool:
-    return any(t.x0 - 1 <= word.xc <= t.x1 + 1 and t.top - 1 <= word.yc <= t.bottom + 1 for t in tables)
+    return any(centre_in(word, t.bbox, tolerance_pt=1.0) for t in tables)
 
 
 def page_lines(layout: PageLayout, tables: Sequence[Table]) -> list[TextLine]:
@@ -237,7 +237,8 @@ class _Builder:
         if n_words <= self.settings.max_banner_words and not text.endswith((".", ";", ",")) and (
             number is None or number.style == "prefixed"
         ):
-            if classify_pillar(text, self.pillars) and (number is None or (number.prefix is not None and header_role(number.prefix, self.headers) == "pillar")):
+            prefix_names_pillar = number is None or (number.prefix is not None and header_role(number.prefix, self.headers) == "pillar")
+            if classify_pillar(text, self.pillars) and prefix_names_pillar:
                 self.stack.clear()
                 self.open_heading("pillar", number, text, page, bbox)
                 self.context = None
@@ -479,7 +480,8 @@ class _Builder:
         if number is not None and number.style == "decimal" and parent is not None:
             # attach by numbering: 1.1 belongs under the open heading numbered 1
             for node in reversed(self.stack):
-                if node.number is not None and node.number.style == "decimal" and number.parts[: node.number.depth] == node.number.parts and node.number.depth < number.depth:
+                above = node.number
+                if above is not None and above.style == "decimal" and number.parts[: above.depth] == above.parts and above.depth < number.depth:
                     parent = node
                     break
         return self._new_node(role or "objective", number, rest, table.page_no, value.bbox, parent)
@@ -642,7 +644,7 @@ def _locate_items(actions: list[_Action], items: list[tuple[str, str]], lines: l
 
 def _cell_lines(cell: Cell, words: Sequence[Word]) -> list[tuple[float, str, float]]:
     """(top, text, type size) of the lines of the page's words inside the cell."""
-    inside = [w for w in words if cell.x0 <= w.xc <= cell.x1 and cell.top <= w.yc <= cell.bottom]
+    inside = [w for w in words if centre_in(w, cell.bbox)]
     return [(min(w.top for w in ln), " ".join(w.text for w in ln), max(w.size for w in ln)) for ln in group_lines(inside)]
 
 

@@ -1,31 +1,24 @@
-"""Reference vocabularies (column roles, pillars) loaded from the YAML files in ``reference/``.
+"""Phrase vocabularies (column roles, pillars): canonical label → phrases, as declared in the
+YAML files of ``reference/`` (read by ``pipeline.references``, handed in).
 
-Matching folds both sides the same way: accents and case dropped, punctuation to spaces,
-a plural ``s`` dropped, so one phrase covers "Indicator", "INDICATORS" and "indicateurs".
+Matching folds both sides the same way (:func:`normalizers.text.fold` with ``phrase=True``):
+accents and case dropped, punctuation to spaces, a plural ``s`` dropped, so one phrase covers
+"Indicator", "INDICATORS" and "indicateurs".
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
+from functools import partial
 
-import yaml
+from normalizers.text import fold as fold_text
 
-REFERENCE_DIR = Path(__file__).parent / "reference"
-_NON_WORD = re.compile(r"[^a-z0-9]+")
 _NUMBERING = re.compile(r"^\s*(?:[0-9ivxlc]+[.)]?|\(?[a-z0-9]{1,3}[.)])\s+", re.IGNORECASE)
 
-
-def fold(text: str) -> str:
-    """Accent-, case- and punctuation-insensitive form, plural ``s`` removed from each word."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("œ", "oe").replace("Œ", "OE").replace("ß", "ss"))
-    ascii_ = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
-    words = _NON_WORD.sub(" ", ascii_).split()
-    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words)
+#: How phrases are compared: the one fold of :mod:`normalizers.text`, in its phrase form.
+fold = partial(fold_text, phrase=True)
 
 
 @dataclass(frozen=True)
@@ -71,16 +64,6 @@ class PhraseVocabulary:
             if f" {phrase} " in key:
                 return label
         return None
-
-
-@cache
-def load_vocabulary(name: str, directory: Path = REFERENCE_DIR) -> PhraseVocabulary:
-    """A vocabulary file from ``reference/`` (``headers`` or ``pillars``)."""
-    with open(directory / f"{name}.yaml", encoding="utf-8") as fh:
-        mapping = yaml.safe_load(fh)
-    if not isinstance(mapping, dict):
-        raise ValueError(f"{name}.yaml must map labels to lists of phrases")
-    return PhraseVocabulary.from_mapping(mapping)
 
 
 def header_role(text: str, vocab: PhraseVocabulary) -> str | None:

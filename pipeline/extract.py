@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable
 
@@ -22,20 +22,14 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors import table_extractor
 from extractors.layout import page_to_layout
-from extractors.model import Cell, PageLayout, Ruling, Table, Word, clean_word_text
-from extractors.ocr import (
-    OcrPagesError,
-    OcrSettings,
-    ocr_pages,
-    page_needs_ocr,
-    scan_rulings,
-    tesseract_available,
-)
+from extractors.model import Cell, PageLayout, Ruling, Table, Word, centre_in, clean_word_text
+from extractors.ocr import OcrSettings, page_needs_ocr, scan_rulings, tesseract_available
 from extractors.pdfium_layout import pdfium_page_to_layout
 from extractors.tables import PageSource, best_tables
 from pipeline.errors import InputError
 from pipeline.guard import check_pdf_bounds
 from pipeline.inputs import file_digest, relative_name
+from pipeline.ocr import OcrPagesError, ocr_pages
 from pipeline.profile import Profile, ProfileError, load_profile, profile_from_dict
 from pipeline.settings import PipelineSettings
 
@@ -133,26 +127,24 @@ def _read_page(page: Any, fast_page: Any, doc_id: str, settings: PipelineSetting
     return page_to_layout(page, doc_id, settings.layout)
 
 
-def _looks_unreadable(pdfium_page: Any, layout: PageLayout) -> bool:
-    """Cheap signs that the text layer may not be usable (then the full OCR check runs):
-    little text, replacement glyphs, or an image covering half the page."""
+def _looks_unreadable(pdfium_page: Any, layout: PageLayout, ocr: OcrSettings) -> bool:
+    """Cheap signs that the text layer may not be usable (then the full OCR check runs, with the
+    same thresholds): little text, replacement glyphs, or images whose areas add up to the share
+    of the page that may be a scan under a text layer."""
     n_chars = sum(len(w.text) for w in layout.words)
-    if n_chars < 20 or sum(w.text.count("\ufffd") + w.text.count("(cid:") for w in layout.words) >= 0.1 * n_chars:
+    unmapped = sum(w.text.count("\ufffd") + w.text.count("(cid:") for w in layout.words)
+    if n_chars < ocr.min_text_chars or unmapped >= ocr.unmapped_share * n_chars:
         return True
     area = 0.0
     for obj in pdfium_page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
         left, bottom, right, top = obj.get_bounds()
         area += max(0.0, right - left) * max(0.0, top - bottom)
-    return area >= 0.5 * layout.width * layout.height
-
-
-def _ocr_settings(settings: PipelineSettings, workers: int, cache_dir: Path | None) -> OcrSettings:
-    return OcrSettings(dpi=settings.ocr_dpi, languages=settings.ocr_languages, workers=max(1, workers), cache_dir=cache_dir)
+    return area >= ocr.text_image_cover * layout.width * layout.height
 
 
 def _with_ocr_confidence(table: Table, layout: PageLayout) -> Table:
     """An OCR page's tables carry the mean word confidence in their score."""
-    confs = [w.conf for w in layout.words if w.conf is not None and table.x0 <= w.xc <= table.x1 and table.top <= w.yc <= table.bottom]
+    confs = [w.conf for w in layout.words if w.conf is not None and centre_in(w, table.bbox)]
     if not confs:
         return table
     return replace(table, score=round(table.score * sum(confs) / len(confs), 4))
@@ -189,42 +181,14 @@ def extract_document(path: Path, raw_dir: Path, settings: PipelineSettings, ocr_
         check_pdf_bounds(path, settings.limits)
     except InputError as err:
         return replace(failed(err), profile=profile)
-    strategies = [table_extractor(name, settings.grid) for name in settings.table_strategies]
-    layouts: list[PageLayout] = []
-    tables: list[Table] = []
-    errors: list[PageError] = []
-    to_ocr: list[tuple[int, float, float]] = []
+    strategies = [table_extractor(name, settings.grid, settings.textgrid) for name in settings.table_strategies]
     try:
         report("open", None, None)
-        with pdfplumber.open(path) as pdf:
-            meta_title = pdf.metadata.get("Title") if isinstance(pdf.metadata, dict) else None
-            pages = pdf.pages
-            n_pages = len(pages)
-            fast = _open_pdfium(path) if settings.reader == "pdfium" else None
-            for page in pages[: settings.max_pages or None]:
-                report("layout", page.page_number, n_pages)
-                try:
-                    fast_page = _pdfium_page_of(fast, page.page_number)
-                    layout = _read_page(page, fast_page, doc_id, settings)
-                    suspicious = fast_page is None or _looks_unreadable(fast_page, layout)
-                    reason = page_needs_ocr(page, layout, fast_page) if settings.ocr and suspicious else None
-                    if reason:
-                        to_ocr.append((page.page_number, float(page.width), float(page.height)))
-                    elif suspicious and not layout.rulings:
-                        # a scan under a trusted OCR text layer: its table lines are in the image
-                        layout = replace(layout, rulings=scan_rulings(page, layout, settings.ocr_dpi, fast_page))
-                    layouts.append(layout)
-                    if not reason:
-                        tables.extend(best_tables(layout, strategies, PageSource(path, page.page_number, page)))
-                except Exception as exc:  # isolate a bad page; the others are kept
-                    errors.append(PageError(doc_id, page.page_number, "layout", "page_failed",
-                                            f"{type(exc).__name__}: {' '.join(str(exc).split())[:160]}"))
-                finally:
-                    page.close()
-            if fast is not None:
-                fast.close()
+        scan = _read_pages(path, doc_id, settings, strategies, report)
     except Exception as exc:  # pdfminer raises many types on broken files
         return replace(failed(_open_error(exc)), profile=profile)
+    n_pages, layouts, tables, errors, to_ocr = scan.n_pages, scan.layouts, scan.tables, scan.errors, scan.to_ocr
+    meta_title = scan.title
     if n_pages == 0:
         return replace(failed(InputError("corrupt", "corrupt or truncated PDF: no pages")), profile=profile)
     if to_ocr:
@@ -239,6 +203,57 @@ def extract_document(path: Path, raw_dir: Path, settings: PipelineSettings, ocr_
                              profile)
 
 
+@dataclass
+class _PageScan:
+    """What one pass over a document's pages found (local to one ``extract_document`` call)."""
+
+    n_pages: int
+    title: object  # the PDF's /Title as pdfplumber gives it
+    layouts: list[PageLayout] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    errors: list[PageError] = field(default_factory=list)
+    to_ocr: list[tuple[int, float, float]] = field(default_factory=list)  # (page_no, width, height)
+
+
+def _read_pages(path: Path, doc_id: str, settings: PipelineSettings, strategies: list,
+                report: PageReport) -> _PageScan:
+    """Every page's layout and tables, and the pages left for OCR; a page that raises is an
+    error of that page only. Raises what the PDF readers raise on a broken file."""
+    ocr = settings.ocr_settings()  # which pages need OCR
+    with pdfplumber.open(path) as pdf:
+        pages = pdf.pages
+        scan = _PageScan(len(pages), pdf.metadata.get("Title") if isinstance(pdf.metadata, dict) else None)
+        fast = _open_pdfium(path) if settings.reader == "pdfium" else None
+        for page in pages[: settings.max_pages or None]:
+            report("layout", page.page_number, scan.n_pages)
+            try:
+                _read_page_into(scan, path, page, _pdfium_page_of(fast, page.page_number), doc_id, settings, strategies, ocr)
+            except Exception as exc:  # isolate a bad page; the others are kept
+                scan.errors.append(PageError(doc_id, page.page_number, "layout", "page_failed",
+                                             f"{type(exc).__name__}: {' '.join(str(exc).split())[:160]}"))
+            finally:
+                page.close()
+        if fast is not None:
+            fast.close()
+    return scan
+
+
+def _read_page_into(scan: _PageScan, path: Path, page, fast_page, doc_id: str, settings: PipelineSettings,
+                    strategies: list, ocr) -> None:
+    """One page's layout (and its tables, unless the page goes to OCR) added to ``scan``."""
+    layout = _read_page(page, fast_page, doc_id, settings)
+    suspicious = fast_page is None or _looks_unreadable(fast_page, layout, ocr)
+    reason = page_needs_ocr(page, layout, fast_page, ocr) if settings.ocr and suspicious else None
+    if reason:
+        scan.to_ocr.append((page.page_number, float(page.width), float(page.height)))
+    elif suspicious and not layout.rulings:
+        # a scan under a trusted OCR text layer: its table lines are in the image
+        layout = replace(layout, rulings=scan_rulings(page, layout, ocr, fast_page))
+    scan.layouts.append(layout)
+    if not reason:
+        scan.tables.extend(best_tables(layout, strategies, PageSource(path, page.page_number, page)))
+
+
 def _ocr_document(path: Path, doc_id: str, pages: list[tuple[int, float, float]], layouts: list[PageLayout],
                   strategies: list, settings: PipelineSettings, workers: int, cache_dir: Path | None,
                   ) -> tuple[list[PageLayout], list[Table], list[PageError]]:
@@ -248,7 +263,7 @@ def _ocr_document(path: Path, doc_id: str, pages: list[tuple[int, float, float]]
         return layouts, [], [PageError(doc_id, p, "ocr", "ocr_unavailable", message) for p, _, _ in pages]
     errors: list[PageError] = []
     try:
-        read = ocr_pages(path, pages, doc_id, _ocr_settings(settings, workers, cache_dir))
+        read = ocr_pages(path, pages, doc_id, settings.ocr_settings(workers, cache_dir))
     except OcrPagesError as exc:
         read = exc.partial
         errors = [PageError(doc_id, p, "ocr", "ocr_failed", msg[:200]) for p, msg in sorted(exc.failures.items())]

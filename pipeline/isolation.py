@@ -223,6 +223,7 @@ class Isolated(Generic[J, R]):
         rss = _tree_rss_mb(slot.proc.pid)
         slot.peak_mb = max(slot.peak_mb, rss)
         if rss > self.limits.max_memory_mb:
-            return Failure(slot.stage, "memory", f"stopped at {rss:.0f} MB in {slot.where()}: over limits.max_memory_mb = {self.limits.max_memory_mb}")
+            return Failure(slot.stage, "memory",
+                           f"stopped at {rss:.0f} MB in {slot.where()}: over limits.max_memory_mb = {self.limits.max_memory_mb}")
         return None
 

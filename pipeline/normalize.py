@@ -6,14 +6,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from extractors.model import PageLayout, Table
+from extractors.model import PageLayout, Table, centre_in
 from normalizers.acronyms import LazyGlossary
 from normalizers.actors import Actor, Gazetteer, directory_rows, match_actors
 from normalizers.doctype import detect_doc_type, detect_language
 from normalizers.furniture import strip_furniture
 from normalizers.metadata import DocumentMetadata, country_issuer, extract_metadata
+from normalizers.prose import ReportResult, build_report
 from normalizers.records import ActorRecord, DocumentRecord, TableCellRecord
-from normalizers.report import ReportResult, build_report
 from normalizers.structure import PlanStructure, RawActor, build_structure
 from normalizers.vocabulary import PhraseVocabulary
 from pipeline.extract import ExtractedDocument, PageError
@@ -117,7 +117,7 @@ def _without_tables(layouts: Sequence[PageLayout], tables: Sequence[Table]) -> l
     for lay in layouts:
         ts = by_page.get(lay.page_no, [])
         if ts:
-            words = tuple(w for w in lay.words if not any(t.x0 <= w.xc <= t.x1 and t.top <= w.yc <= t.bottom for t in ts))
+            words = tuple(w for w in lay.words if not any(centre_in(w, t.bbox) for t in ts))
             lay = replace(lay, words=words)
         out.append(lay)
     return out
@@ -170,8 +170,10 @@ def normalize_document(doc: ExtractedDocument, refs: References, settings: Pipel
     stage = _Stages(doc.doc_id)
     profile = doc.profile
     refs = refs.for_profile(profile)
-    layouts, furniture = stage("furniture", lambda: strip_furniture(list(doc.layouts)), (list(doc.layouts), None))
-    doc_type = (profile and profile.doc_type) or stage("doctype", lambda: detect_doc_type(layouts, stripped=furniture), None)
+    layouts, furniture = stage("furniture", lambda: strip_furniture(list(doc.layouts), settings.furniture),
+                                (list(doc.layouts), None))
+    doc_type = (profile and profile.doc_type) or stage("doctype", lambda: detect_doc_type(
+        layouts, settings.doctype, stripped=furniture), None)
     text = "\n".join(" ".join(w.text for w in lay.words) for lay in layouts[:10])
     language = (profile and profile.language) or stage("language", lambda: detect_language(text), None)
     no_meta = DocumentMetadata(doc.pdf_title, None, None, None, None, None)
@@ -179,8 +181,8 @@ def normalize_document(doc: ExtractedDocument, refs: References, settings: Pipel
     structure: PlanStructure = stage("structure", lambda: build_structure(
         layouts, doc.tables, doc.doc_id, refs.headers, refs.pillars, settings.structure), _NO_STRUCTURE)
     report: ReportResult = stage("report", lambda: build_report(
-        _without_tables(layouts, doc.tables), doc.doc_id, refs.gazetteer, meta.country,
-        furniture=furniture, doc_type=doc_type, headers=refs.headers), _NO_REPORT)
+        _without_tables(layouts, doc.tables), doc.doc_id, refs.gazetteer, meta.country, settings=settings.report,
+        furniture=furniture, doc_type=doc_type, headers=refs.headers, pillars=refs.pillars), _NO_REPORT)
     objectives, actions, raw_actors = structure.objectives, structure.actions, structure.actors
     actors = stage("actors", lambda: actor_rows(doc.doc_id, raw_actors, refs.gazetteer, meta.country,
                                                 LazyGlossary(layouts)), [])

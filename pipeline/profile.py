@@ -38,10 +38,10 @@ from typing import Any
 
 import yaml
 
-from normalizers.actors import Actor, Gazetteer, actor_from_row, read_actor_csv
+from normalizers.actors import Actor, actor_from_row, check_actors
 from normalizers.doctype import DOC_TYPES
-from normalizers.vocabulary import load_vocabulary
 from pipeline.inputs import relative_name
+from pipeline.references import load_vocabulary, read_actor_csv
 
 PROFILE_SUFFIX = ".profile.yaml"
 
@@ -113,7 +113,7 @@ def _actors(value: Any, base: Path) -> tuple[Actor, ...]:
         else:
             raise ProfileError("actors: expected CSV file names or entries with the CSV's columns")
     try:
-        Gazetteer(out)  # the entries must be valid together (no code twice)
+        check_actors(out)  # the entries must be valid together (no code twice)
     except ValueError as exc:
         raise ProfileError(f"actors: {exc}") from None
     return tuple(out)

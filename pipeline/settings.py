@@ -16,6 +16,7 @@ import hashlib
 import importlib.util
 import json
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,11 @@ import yaml
 from extractors import TABLE_EXTRACTORS
 from extractors.grid import GridSettings
 from extractors.layout import LayoutSettings
+from extractors.ocr import OcrSettings
+from extractors.textgrid import TextGridSettings
+from normalizers.doctype import DocTypeSettings
+from normalizers.furniture import FurnitureSettings
+from normalizers.prose import ReportSettings
 from normalizers.structure import StructureSettings
 from pipeline.errors import SettingsError
 
@@ -100,11 +106,24 @@ def check_strategies(names: tuple[str, ...]) -> None:
                              f"installed: pip install -e '.[{extra}]' (or remove {name!r} from table_strategies)")
 
 
+# OcrSettings fields set as ``ocr_<field>`` in params (workers and cache_dir come from the command line)
+OCR_RUN_OPTIONS = ("workers", "cache_dir")
+OCR_PARAMS = tuple(f.name for f in dataclasses.fields(OcrSettings) if f.name not in OCR_RUN_OPTIONS)
+
+
 @dataclass(frozen=True)
 class PipelineSettings:
+    """Every stage's settings: one section per stage (``layout:``, ``grid:``, …), plus the run-wide
+    values. OCR keeps its flat ``ocr_*`` keys (``ocr`` itself is the on/off switch); the workers
+    and the cache directory of OCR come from the command line, not from here."""
+
     layout: LayoutSettings = field(default_factory=LayoutSettings)
     grid: GridSettings = field(default_factory=GridSettings)
+    textgrid: TextGridSettings = field(default_factory=TextGridSettings)
+    furniture: FurnitureSettings = field(default_factory=FurnitureSettings)
+    doctype: DocTypeSettings = field(default_factory=DocTypeSettings)
     structure: StructureSettings = field(default_factory=StructureSettings)
+    report: ReportSettings = field(default_factory=ReportSettings)
     limits: LimitSettings = field(default_factory=LimitSettings)
     table_strategies: tuple[str, ...] = TABLE_STRATEGIES
     # page reader: pdfium (fast, C++) or pdfplumber (pdfminer, pure Python)
@@ -112,11 +131,32 @@ class PipelineSettings:
     ocr: bool = True  # OCR pages without a usable text layer (when tesseract is installed)
     ocr_dpi: int = field(default=300, metadata=_bounds(ge=72, le=600))
     ocr_languages: str = "eng+fra+spa"
+    ocr_max_dpi: int = field(default=600, metadata=_bounds(ge=72, le=1200))  # small print is re-read up to this
+    ocr_target_char_px: float = field(default=22.0, metadata=_bounds(gt=0))  # glyph height aimed at by the DPI choice
+    ocr_min_conf: float = field(default=0.3, metadata=_bounds(ge=0, le=1))  # OCR words below are dropped
+    ocr_tesseract_threads: int = field(default=1, metadata=_bounds(ge=1))  # per tesseract run (speed only)
+    # which pages need OCR: too few characters, too many unmapped glyphs, or images covering the page
+    ocr_min_text_chars: int = field(default=20, metadata=_bounds(ge=0))
+    ocr_unmapped_share: float = field(default=0.1, metadata=_bounds(ge=0, le=1))
+    ocr_no_text_image_cover: float = field(default=0.3, metadata=_bounds(ge=0, le=1))
+    ocr_text_image_cover: float = field(default=0.5, metadata=_bounds(ge=0, le=1))
     max_pages: int = field(default=0, metadata=_bounds(ge=0))  # 0 = all pages
 
     def __post_init__(self) -> None:
         check_bounds(self)
         check_strategies(self.table_strategies)
+        try:
+            self.ocr_settings()
+        except ValueError as exc:  # OcrSettings.max_dpi -> PipelineSettings.ocr_max_dpi
+            message = re.sub(r"\bOcrSettings\.(\w+)", r"PipelineSettings.ocr_\1", str(exc))
+            raise ValueError(message.replace(" in dpi..1200", f" in ocr_dpi..1200 ({self.ocr_dpi}..1200)")) from exc
+
+    def ocr_settings(self, workers: int = 1, cache_dir: Path | None = None) -> OcrSettings:
+        """How scanned pages are read: every ``OcrSettings`` field from its ``ocr_<field>`` value here,
+        with the run's workers and cache directory (command-line options, not settings)."""
+        params = {f.name for f in dataclasses.fields(self)}
+        values = {name: getattr(self, f"ocr_{name}") for name in OCR_PARAMS if f"ocr_{name}" in params}
+        return OcrSettings(**values, workers=max(1, workers), cache_dir=cache_dir)
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

@@ -10,7 +10,7 @@ import pyarrow.parquet as pq
 from normalizers.actors import ACTOR_TYPES, SECTORS
 from normalizers.doctype import DOC_TYPES
 from normalizers.roles import ROLES
-from normalizers.vocabulary import load_vocabulary
+from pipeline.references import load_vocabulary
 from pipeline.schema import SCHEMAS
 
 KEYS = {

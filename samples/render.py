@@ -239,7 +239,8 @@ def _narrow_table(
             sep = "\n" if stack_actors else " "
             cells.append(Cell(2, sep.join(action.lead), rowspan=starts[i], valign="middle", align="center", role="lead", key=key))
         rows.append(Row(tuple(cells), splittable=True, key=key))
-    return Table(key=node.number or node.text[:20], left=left, widths=widths, header=(header,), body=tuple(rows), style=style, repeat_header=repeat_header)
+    return Table(key=node.number or node.text[:20], left=left, widths=widths, header=(header,), body=tuple(rows), style=style,
+                 repeat_header=repeat_header)
 
 
 def _banner(flow: Flow, text: str, size: float) -> None:
@@ -405,7 +406,8 @@ def _wide_body(plan: PlanSpec, columns: tuple[Column, ...], show_pillars: bool, 
     counter = 0
     for pillar in plan.pillars:
         if show_pillars:
-            rows.append(Row((Cell(0, pillar.name, colspan=len(columns), bold=True, shade=shade, role="pillar"),), keep_with_next=True, key=pillar.name))
+            banner = Cell(0, pillar.name, colspan=len(columns), bold=True, shade=shade, role="pillar")
+            rows.append(Row((banner,), keep_with_next=True, key=pillar.name))
         for objective in pillar.objectives:
             for chain, leaf in _leaves(objective):
                 for g, group in enumerate(_row_groups(leaf)):
@@ -414,7 +416,8 @@ def _wide_body(plan: PlanSpec, columns: tuple[Column, ...], show_pillars: bool, 
                         for depth, node in enumerate(chain + (leaf,)):
                             first_leaf = next(_leaves(node))[1]
                             if first_leaf is leaf:
-                                cells.append(Cell(level_cols[depth], node.printed, rowspan=_count_rows(node), bold=depth == 0, role="objective", key=node.number or ""))
+                                cells.append(Cell(level_cols[depth], node.printed, rowspan=_count_rows(node), bold=depth == 0,
+                                                  role="objective", key=node.number or ""))
                     keys = " ".join(f"a{counter + k}" for k in range(len(group)))
                     counter += len(group)
                     for i, col in enumerate(columns):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
@@ -24,9 +23,9 @@ from bench.icdar import (
     to_top_left,
     truth_by_page,
 )
+from tests.conftest import CORPUS, need
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-ICDAR = SHARED / "corpus" / "icdar2013"
+ICDAR = CORPUS / "icdar2013"
 
 
 def test_normalize_removes_whitespace_and_case() -> None:
@@ -111,10 +110,9 @@ def test_parse_spans_and_page_from_xml() -> None:
     assert truth_by_page([table]) == {2: relations(table.cells)}
 
 
+@pytest.mark.corpus
 def test_real_truth_file() -> None:
-    path = ICDAR / "eu-001-str.xml"
-    if not path.exists():
-        pytest.skip(f"{path} not available")
+    path = need(ICDAR / "eu-001-str.xml")
     tables = parse_structure(path)
     assert len(tables) == 7
     assert [t.page for t in tables] == [1, 1, 1, 2, 2, 3, 3]

@@ -24,23 +24,17 @@ from extractors.grid import ruled_tables
 from extractors.layout import page_to_layout
 from extractors.model import PageLayout, Word
 from extractors.ocr import (
-    OcrPagesError,
     OcrSettings,
     choose_dpi,
     deskew,
     estimate_skew,
     find_rulings,
     ink_mask,
-    next_labels,
-    ocr_page,
-    ocr_page_result,
-    ocr_pages,
     page_needs_ocr,
     read_bar,
     read_roman_label,
-    repair_numbering,
-    repair_ocr_token,
 )
+from pipeline.ocr import OcrPagesError, ocr_page, ocr_page_result, ocr_pages
 from samples.scan import rasterize_pdf
 
 needs_tesseract = pytest.mark.skipif(
@@ -271,8 +265,7 @@ def test_cache_skips_tesseract(scans: dict[str, Path], work: Path, monkeypatch: 
     def no_tesseract(*args: object, **kwargs: object) -> None:
         raise AssertionError("tesseract ran although the page is cached")
 
-    monkeypatch.setattr(ocr.pytesseract, "image_to_data", no_tesseract)
-    monkeypatch.setattr(ocr.pytesseract, "image_to_osd", no_tesseract)
+    monkeypatch.setattr(ocr, "_run_tesseract", no_tesseract)
     second = ocr_page_result(path, 2, *dims, "other-doc", settings)
     assert second.cached and not first.cached
     assert second.layout == replace(first.layout, doc_id="other-doc")
@@ -381,6 +374,43 @@ def test_choose_dpi_reads_small_print_closer() -> None:
         OcrSettings(dpi=300, max_dpi=200)
 
 
+@pytest.mark.parametrize("field", ["no_text_image_cover", "text_image_cover", "unmapped_share"])
+def test_ocr_need_thresholds_are_shares(field: str) -> None:
+    with pytest.raises(ValueError, match=field):
+        OcrSettings(**{field: 1.5})
+
+
+def test_a_page_without_text_needs_ocr_from_the_image_cover_of_the_settings() -> None:
+    class Page:  # a pdfplumber-like page: one image over 40 % of it, two characters of text
+        chars = [{"text": "x"}, {"text": "y"}]
+        images = [{"x0": 0, "top": 0, "x1": 600, "bottom": 320}]
+        curves: list = []
+
+    layout = PageLayout("doc", 1, 600, 800, (Word("xy", 10, 10, 30, 20),))
+    assert page_needs_ocr(Page(), layout) == "no_text_layer"  # 0.4 >= no_text_image_cover 0.3
+    assert page_needs_ocr(Page(), layout, settings=OcrSettings(no_text_image_cover=0.5)) is None
+
+
+def test_tesseract_runs_with_its_thread_limit_in_its_own_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import subprocess
+
+    from extractors import ocr
+
+    seen: dict = {}
+
+    def run(args: list[str], **kwargs: object) -> subprocess.CompletedProcess:
+        seen.update(args=args, env=kwargs["env"])
+        return subprocess.CompletedProcess(args, 0, b"level\tpage_num\ttext\n1\t1\t\n", b"")
+
+    before = dict(os.environ)
+    monkeypatch.setattr(ocr.subprocess, "run", run)
+    data = ocr.tesseract_data(np.full((40, 40), 255, np.uint8), "eng", threads=3)
+    assert data == {"level": [1], "page_num": [1], "text": [""]}
+    assert seen["env"]["OMP_THREAD_LIMIT"] == "3" and seen["args"][1:3] == ["stdin", "stdout"]
+    assert dict(os.environ) == before
+
+
 def test_read_bar_and_roman_labels() -> None:
     assert read_bar("|.") == "I." and read_bar("||)") == "II)" and read_bar("a|so") == "also"
     assert read_bar("|") == "|" and read_bar("|ocal") == "|ocal"
@@ -393,26 +423,3 @@ def test_ocr_pages_reports_failed_pages(scans: dict[str, Path]) -> None:
         ocr_pages(scans["150dpi"], [(9, 595.0, 842.0)], "doc", OcrSettings(languages="eng"))
     assert err.value.partial == {} and list(err.value.failures) == [9]
     assert "no page 9" in str(err.value)
-
-
-# ---------------------------------------------------------------- repair
-
-
-def test_repair_ocr_token() -> None:
-    codes = {"MOJ", "MND", "MOFA", "KOICA", "MOGEF"}
-    assert repair_ocr_token("IVIOJ", codes) == "MOJ"
-    assert repair_ocr_token("МОЈ", codes) == "MOJ"  # Cyrillic М, О, Ј
-    assert repair_ocr_token("K0ICA", codes) == "KOICA"
-    assert repair_ocr_token("MND", codes) == "MND"
-    assert repair_ocr_token("Ministry", codes) is None
-    assert repair_ocr_token("MOX", codes) is None
-    assert repair_ocr_token("IVIOE", {"MOE", "M0E"}) is None  # two codes fit: left alone
-
-
-def test_repair_numbering() -> None:
-    assert repair_numbering("l.2.", "1.1.") == "1.2."
-    assert repair_numbering("2J", "1)") == "2)"
-    assert repair_numbering("2)", "1)") == "2)"
-    assert repair_numbering("5)", "1)") is None  # out of sequence
-    assert repair_numbering("Build", "1)") is None
-    assert "1.1.1." in next_labels("1.1.") and "2." in next_labels("1.1.")

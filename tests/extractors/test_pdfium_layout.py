@@ -39,8 +39,7 @@ from extractors.grid import ruled_tables  # noqa: E402
 from extractors.layout import LayoutSettings, page_to_layout  # noqa: E402
 from extractors.model import PageLayout  # noqa: E402
 from extractors.pdfium_layout import pdfium_page_to_layout  # noqa: E402
-
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+from tests.conftest import CORPUS, need  # noqa: E402
 
 # file → pages (1-based) that must read alike
 SAMPLE: dict[str, tuple[int, ...]] = {
@@ -158,18 +157,17 @@ def _read_both(path: Path, pages: tuple[int, ...]) -> list[tuple[int, PageLayout
 
 
 def _corpus_file(rel: str) -> Path:
-    path = CORPUS / rel
-    if not path.exists():
-        pytest.skip(f"{path} not available")
-    return path
+    return need(CORPUS / rel)
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("rel", sorted(SAMPLE))
 def test_corpus_pages_read_alike(rel: str) -> None:
     for page_no, ref, got in _read_both(_corpus_file(rel), SAMPLE[rel]):
         assert_same_layout(ref, got, f"{rel} p{page_no}")
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize(
     "rel",
     [
@@ -185,6 +183,7 @@ def test_known_differences_still_differ(rel: str) -> None:
         assert_same_layout(ref, got, f"{rel} p{page_no}")
 
 
+@pytest.mark.corpus
 def test_rotated_pages_are_turned_upright() -> None:
     path = _corpus_file("pdfplumber/nics-background-checks-2015-11-rotated.pdf")
     ((_, ref, got),) = _read_both(path, (1,))
@@ -192,6 +191,7 @@ def test_rotated_pages_are_turned_upright() -> None:
     assert (got.width, got.height) == (ref.width, ref.height) and got.width > got.height
 
 
+@pytest.mark.corpus
 def test_filled_cells_become_fills_and_rulings() -> None:
     path = _corpus_file("icdar2013/eu-001.pdf")
     ((_, ref, got),) = _read_both(path, (3,))

@@ -13,14 +13,13 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import record_strings
-
 from extractors.layout import LayoutSettings, _words_from_chars
 from extractors.model import clean_word_text
 from pipeline.extract import extract_document
 from pipeline.normalize import normalize_document
 from pipeline.run import load_references
 from pipeline.settings import PipelineSettings
+from tests.conftest import record_strings
 
 
 @pytest.mark.parametrize("raw,clean", [

@@ -11,9 +11,10 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from normalizers.acronyms import document_glossary, inline_definitions, long_form
-from normalizers.actors import load_gazetteer, match_actors
+from normalizers.actors import match_actors
 from pipeline.cli import main
 from pipeline.extract import extract_document
+from pipeline.references import load_gazetteer
 from pipeline.settings import PipelineSettings
 from samples.typeset import fonts
 from tests.conftest import CORPUS, RAW_SAMPLES, need
@@ -99,6 +100,7 @@ def test_a_definition_gives_an_unknown_acronym_its_sector(tmp_path: Path) -> Non
     assert all(s for _, s in sectors)
 
 
+@pytest.mark.corpus
 def test_definitions_in_a_real_report_resolve_its_ministries() -> None:
     """The Secretary-General's Somalia report spells out the federal ministries it names."""
     pdf = need(CORPUS / "un" / "S_2025_194.en.pdf")

@@ -16,19 +16,20 @@ from normalizers.actors import (
     SECTORS,
     Actor,
     ActorMatch,
+    ActorWords,
     Gazetteer,
     Mention,
     directory_rows,
     find_mentions,
-    load_gazetteer,
     match_actor,
     match_actors,
     split_actor_cell,
 )
+from pipeline.references import REFERENCE_DIR, load_actor_words, load_gazetteer
+from tests.conftest import need
 
 HERE = Path(__file__).resolve().parent
 CASES_CSV = HERE / "actor_cases.csv"
-SEEDS = Path("/work/shared/seeds")
 
 CORE_SECTORS = (
     "defence", "foreign_affairs", "interior", "justice", "police", "gender_equality",
@@ -45,6 +46,7 @@ def _read_cases() -> list[tuple[str, str | None, list[str]]]:
 
 
 CASES = _read_cases()
+WORDS = load_actor_words()
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +113,7 @@ def test_cell(raw: str, country: str | None, expected: list[str], gaz: Gazetteer
     ],
 )
 def test_split_actor_cell_without_gazetteer(cell: str, pieces: list[str]) -> None:
-    assert split_actor_cell(cell) == pieces
+    assert split_actor_cell(cell, words=WORDS) == pieces
 
 
 @pytest.mark.parametrize(
@@ -133,8 +135,13 @@ def test_split_actor_cell_keeps_known_names_whole(cell: str, pieces: list[str], 
 
 
 def test_split_of_empty_cell() -> None:
-    assert split_actor_cell("") == []
-    assert split_actor_cell("  \n ; ") == []
+    assert split_actor_cell("", words=WORDS) == []
+    assert split_actor_cell("  \n ; ", words=WORDS) == []
+
+
+def test_split_needs_the_actor_words() -> None:
+    with pytest.raises(ValueError, match="actor words"):
+        split_actor_cell("MOFA, MND")
 
 
 # --------------------------------------------------------------------------------------------
@@ -303,9 +310,8 @@ def test_korean_actor_column_is_known(gaz: Gazetteer) -> None:
     assert found == KOR_ACTORS
 
 
-@pytest.mark.skipif(not (SEEDS / "kor-nap-2.txt").exists(), reason="seed extractions not available")
-def test_korean_actor_column_matches_the_seed_file() -> None:
-    assert _seed_actor_cells(SEEDS / "kor-nap-2.txt") == [c for c in KOR_NAP_ACTOR_COLUMN[:-3]]
+def test_korean_actor_column_matches_the_seed_file(seeds: Path) -> None:
+    assert _seed_actor_cells(need(seeds / "kor-nap-2.txt")) == [c for c in KOR_NAP_ACTOR_COLUMN[:-3]]
 
 
 def test_korean_sectors(gaz: Gazetteer) -> None:
@@ -384,7 +390,7 @@ def test_find_mentions_with_country(gaz: Gazetteer) -> None:
 
 def test_mention_matcher_is_built_once_per_gazetteer(gaz: Gazetteer) -> None:
     assert gaz.mention_index is gaz.mention_index
-    other = Gazetteer(gaz.actors)
+    other = Gazetteer(gaz.actors, gaz.words)
     assert other.mention_index is not gaz.mention_index
 
 
@@ -410,7 +416,7 @@ def test_directory_rows_unique_and_sorted(gaz: Gazetteer) -> None:
 
 
 def test_no_alias_names_two_bodies_of_one_country(gaz: Gazetteer) -> None:
-    from normalizers.actors import fold
+    from normalizers.text import fold
 
     owners: dict[tuple[str, str], set[str]] = {}
     for a in gaz:
@@ -490,7 +496,7 @@ def test_bad_rows_are_refused(row: str, message: str, tmp_path: Path) -> None:
 def test_duplicate_codes_are_refused() -> None:
     actor = Actor("UNDP", "United Nations Development Programme", None, "un_entity", "un_system", ())
     with pytest.raises(ValueError, match="duplicate"):
-        Gazetteer([actor, actor])
+        Gazetteer([actor, actor], WORDS)
 
 
 def test_missing_columns_are_refused(tmp_path: Path) -> None:
@@ -505,3 +511,44 @@ def test_an_unknown_line_is_never_swallowed_by_a_known_one() -> None:
     gaz = load_gazetteer()
     got = [(m.actor_raw, m.actor_code) for m in match_actors("MWFA\nCivil society organisations", gaz)]
     assert got == [("MWFA", None), ("Civil society organisations", "CSO")]
+
+
+# --------------------------------------------------------------------------------------------
+# the words actors are read with (reference/actor_words.yaml)
+# --------------------------------------------------------------------------------------------
+
+
+def _words_data() -> dict:
+    import yaml
+
+    return yaml.safe_load((REFERENCE_DIR / "actor_words.yaml").read_text(encoding="utf-8"))
+
+
+def test_actor_words_are_folded_as_they_are_matched() -> None:
+    from normalizers.text import fold
+
+    data = _words_data()
+    for key, value in data.items():
+        lists = value.values() if isinstance(value, dict) else [value]
+        for words in lists:
+            # the government words are matched in the printed text, case-insensitively
+            assert all(w == fold(w) for w in words), key
+
+
+def test_actor_words_refuse_unknown_keys_and_sectors() -> None:
+    data = _words_data()
+    with pytest.raises(ValueError, match="unknown keys"):
+        ActorWords.from_dict({**data, "stopwords": ["x"]})
+    with pytest.raises(ValueError, match="missing keys"):
+        ActorWords.from_dict({k: v for k, v in data.items() if k != "connectors"})
+    with pytest.raises(ValueError, match="war"):
+        ActorWords.from_dict({**data, "sector_terms": {**data["sector_terms"], "war": ["war"]}})
+    with pytest.raises(ValueError, match="list of words"):
+        ActorWords.from_dict({**data, "connectors": "of the"})
+
+
+def test_actor_words_derive_the_named_government_pattern() -> None:
+    assert WORDS.named_government.match("Government of the Republic of Korea")
+    assert WORDS.named_government.match("Gouvernement du Mali")
+    assert WORDS.named_government.match("ROK Government")
+    assert not WORDS.named_government.match("the government and its partners")

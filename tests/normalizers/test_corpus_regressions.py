@@ -12,7 +12,6 @@ corpus is not beside the repository).
 
 from __future__ import annotations
 
-
 import pytest
 
 from pipeline.extract import extract_document
@@ -20,6 +19,8 @@ from pipeline.normalize import normalize_document
 from pipeline.run import load_references
 from pipeline.settings import PipelineSettings
 from tests.conftest import CORPUS, need, record_strings
+
+pytestmark = pytest.mark.corpus
 
 
 @pytest.mark.parametrize("name, table, at_least, page, words", [

@@ -7,10 +7,11 @@ import pytest
 
 from extractors.layout import page_to_layout
 from extractors.model import PageLayout, Word
-from tests.layouts import matrix_page, words_from_text as _words
 from normalizers.doctype import DOC_TYPES, DocTypeSettings, detect_doc_type, detect_language
 from normalizers.furniture import strip_furniture
 from samples.report import make_sample_report
+from tests.layouts import matrix_page
+from tests.layouts import words_from_text as _words
 
 
 def test_matrix_plan_is_a_nap():

@@ -15,8 +15,9 @@ import pytest
 from extractors.model import PageLayout
 from normalizers.doctype import detect_doc_type, detect_language
 from normalizers.metadata import extract_metadata, find_nap_number, find_period
-from normalizers.vocabulary import classify_pillar, header_role, load_vocabulary
+from normalizers.vocabulary import classify_pillar, header_role
 from pipeline.extract import extract_document
+from pipeline.references import load_vocabulary
 from pipeline.settings import PipelineSettings
 from samples.model import ActionSpec, ObjectiveSpec, PillarSpec, PlanSpec
 from samples.render import COLUMN_SETS, render_wide_matrix
@@ -282,7 +283,8 @@ def plan_pt() -> PlanSpec:
     saude = (("MS",), ("MJ", "CIG"))
     emergencia = (("ANEPC",), ("CIG", osc))
     return PlanSpec(
-        title="Segundo Plano Nacional de Ação para a Implementação da Resolução 1325 (2000) do Conselho de Segurança das Nações Unidas, 2023-2026 (documento de exemplo)",
+        title="Segundo Plano Nacional de Ação para a Implementação da Resolução 1325 (2000) do Conselho de Segurança "
+              "das Nações Unidas, 2023-2026 (documento de exemplo)",
         country=None,
         issuer="Comissão Interministerial Mulheres, Paz e Segurança (exemplo)",
         language="pt",
@@ -387,7 +389,8 @@ def plan_de(shared_indicators: bool = False) -> PlanSpec:
     ressorts = (("AA",), ("BMVg", "BMZ", "BMI", "BMJ"))
     analyses = "Anzahl der Krisenanalysen mit Genderanalyse"
     return PlanSpec(
-        title="Zweiter Nationaler Aktionsplan der Bundesregierung zur Umsetzung der Resolution 1325 (2000) des VN-Sicherheitsrats, 2021 bis 2024 (Beispieldokument)",
+        title="Zweiter Nationaler Aktionsplan der Bundesregierung zur Umsetzung der Resolution 1325 (2000) "
+              "des VN-Sicherheitsrats, 2021 bis 2024 (Beispieldokument)",
         country=None,
         issuer="Ressortarbeitsgruppe Frauen, Frieden und Sicherheit (Beispiel)",
         language="de",
@@ -443,7 +446,8 @@ def plan_de(shared_indicators: bool = False) -> PlanSpec:
             PillarSpec("HANDLUNGSFELD 3: SCHUTZ UND UNTERSTÜTZUNG", (
                 _node("3.", "Frauen und Mädchen vor sexualisierter Gewalt und Ausbeutung schützen", sz,
                     _leaf("3.1", "Überlebende sexualisierter Gewalt in Konflikten umfassend unterstützen", tz,
-                        _act("a)", "Psychosoziale Unterstützung für Überlebende sexualisierter Gewalt ausbauen", ("BMZ",), ("AA", "Zivilgesellschaft"),
+                        _act("a)", "Psychosoziale Unterstützung für Überlebende sexualisierter Gewalt ausbauen", ("BMZ",),
+                             ("AA", "Zivilgesellschaft"),
                              "Anzahl erreichter Überlebender", "Ausbau in zehn Partnerländern"),
                         _act("b)", "Die Strafverfolgung von Völkerstraftaten sexualisierter Gewalt stärken", ("BMJ",), ("Generalbundesanwalt",),
                              "Anzahl eingeleiteter Ermittlungsverfahren", "Jährlicher Bericht"),

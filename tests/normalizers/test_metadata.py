@@ -28,6 +28,7 @@ def test_find_country(text: str, country: str | None) -> None:
     assert find_country(text) == country
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("pdf_title", ["(anonymous)", "Untitled", "Microsoft Word - NAP_final_v3.docx", "plan.pdf"])
 def test_a_placeholder_pdf_title_gives_way_to_the_first_page(pdf_title: str, tmp_path) -> None:
     pdf = need(CORPUS / "drc" / "Rapport RDC UA.pdf")
@@ -38,6 +39,7 @@ def test_a_placeholder_pdf_title_gives_way_to_the_first_page(pdf_title: str, tmp
     assert "CONGO" in from_page  # the report's own first lines
 
 
+@pytest.mark.corpus
 def test_a_congolese_report_is_not_from_reunion() -> None:
     """A DRC country report mentions many a "réunion" (meeting): the country is the DRC."""
     pdf = need(CORPUS / "drc" / "RAPPORT PAYS 2022.pdf")

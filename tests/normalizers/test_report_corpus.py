@@ -16,11 +16,13 @@ import pytest
 
 from extractors.layout import page_to_layout
 from extractors.model import PageLayout
-from normalizers.actors import load_gazetteer
 from normalizers.doctype import detect_doc_type, detect_language
-from normalizers.report import ReportResult, build_report
+from normalizers.prose import ReportResult, build_report
+from pipeline.references import load_gazetteer, load_vocabulary
+from tests.conftest import CORPUS, need
 
-UN = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "un"
+UN = CORPUS / "un"
+pytestmark = pytest.mark.corpus  # every test reads a report of the shared corpus
 
 # file → (symbol, paragraph-number runs: numbering restarts at 1 in each part, footnotes at least)
 REPORTS: dict[str, tuple[str, int, int]] = {
@@ -49,7 +51,12 @@ def read_layouts(path: Path) -> list[PageLayout]:
 
 
 @pytest.fixture(scope="module")
-def parsed(gazetteer):
+def vocabularies():
+    return load_vocabulary("headers"), load_vocabulary("pillars")
+
+
+@pytest.fixture(scope="module")
+def parsed(gazetteer, vocabularies):
     """name → (layouts, result), each file read at most once in this module; the files are read
     two at a time in worker processes while the tests run."""
     present = [name for name in sorted(REPORTS) if (UN / name).exists()]
@@ -59,10 +66,11 @@ def parsed(gazetteer):
 
     def get(name: str) -> tuple[list[PageLayout], ReportResult]:
         if name not in futures:
-            pytest.skip(f"{UN / name} not available")
+            need(UN / name)  # skips
         if name not in cache:
             layouts = futures[name].result()
-            cache[name] = (layouts, build_report(layouts, name, gazetteer))
+            headers, pillars = vocabularies
+            cache[name] = (layouts, build_report(layouts, name, gazetteer, headers=headers, pillars=pillars))
         return cache[name]
 
     yield get

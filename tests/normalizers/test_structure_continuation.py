@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from extractors.model import Cell, PageLayout, Table, Word
 from normalizers.structure import PlanStructure, build_structure
-from normalizers.vocabulary import load_vocabulary
+from pipeline.references import load_vocabulary
 from tests.layouts import words_from_text
 
 _XS = (40.0, 240.0, 400.0, 560.0)

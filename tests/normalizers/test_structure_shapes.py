@@ -25,10 +25,9 @@ from samples.content import (
 from samples.model import ObjectiveSpec, PlanSpec
 from samples.render import render_narrow_matrix, render_wide_matrix
 from samples.scan import rasterize_pdf
-from samples.seeds import kor_nap_plan
 from tests.conftest import SEEDS, need
 from tests.plans import assert_rows, read_rows, truth_rows
-
+from tests.seeds import kor_nap_plan
 
 
 def test_narrow_matrix_with_merged_ministries_and_page_breaks(tmp_path: Path) -> None:
@@ -80,6 +79,7 @@ def test_wide_matrix_without_any_ruling(tmp_path: Path) -> None:
     assert same_ind >= 0.95
 
 
+@pytest.mark.corpus
 def test_korean_plan_rendered_from_the_seed(tmp_path: Path) -> None:
     plan = kor_nap_plan(need(SEEDS / "kor-nap-2.txt"))
     render_narrow_matrix(plan, tmp_path / "kor.pdf")
@@ -102,7 +102,8 @@ def test_korean_plan_rendered_from_the_seed(tmp_path: Path) -> None:
     }
     for text, actors in sample.items():
         assert by_text[text].actors == actors, text
-    assert by_text["Increase the share of female police officers in UN PKO"].parent == "Build capacity in areas of women, peace and security for peacekeeping operation (PKO) personnel"
+    assert by_text["Increase the share of female police officers in UN PKO"].parent == (
+        "Build capacity in areas of women, peace and security for peacekeeping operation (PKO) personnel")
 
 
 def _relabel(plan: PlanSpec, style: str) -> PlanSpec:

@@ -25,7 +25,7 @@ from normalizers.structure import (
     text_blocks,
     unwrap_lines,
 )
-from normalizers.vocabulary import load_vocabulary
+from pipeline.references import load_vocabulary
 from tests.layouts import words_from_text
 
 HEADERS = load_vocabulary("headers")

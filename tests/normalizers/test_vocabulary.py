@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from normalizers.vocabulary import classify_pillar, fold, header_role, load_vocabulary
+from normalizers.vocabulary import classify_pillar, fold, header_role
+from pipeline.references import load_vocabulary
 
 HEADERS = load_vocabulary("headers")
 PILLARS = load_vocabulary("pillars")
@@ -29,7 +30,8 @@ def test_header_roles(text: str, role: str) -> None:
     assert header_role(text, HEADERS) == role
 
 
-@pytest.mark.parametrize("text", ["Build capacity in areas of women, peace and security", "MND", "2019-2023", "", "Number of women trained as mediators each year"])
+@pytest.mark.parametrize("text", ["Build capacity in areas of women, peace and security", "MND", "2019-2023", "",
+                                  "Number of women trained as mediators each year"])
 def test_not_headers(text: str) -> None:
     assert header_role(text, HEADERS) is None
 

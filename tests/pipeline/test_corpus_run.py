@@ -7,11 +7,9 @@ import json
 from pathlib import Path
 
 from pipeline.cli import main
-from tests.conftest import CORPUS, need
 
 
-def test_the_whole_corpus_runs_clean(tmp_path: Path) -> None:
-    corpus = need(CORPUS)
+def test_the_whole_corpus_runs_clean(tmp_path: Path, corpus: Path) -> None:
     out = tmp_path / "out"
     assert main(["run", str(corpus), "--out", str(out), "--workers", "2", "--quiet"]) == 0
     manifest = json.loads((out / "manifest.json").read_text())

@@ -8,18 +8,19 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from normalizers.actors import load_gazetteer, match_actors
-from normalizers.vocabulary import header_role, load_vocabulary
+from normalizers.actors import match_actors
+from normalizers.vocabulary import header_role
 from pipeline.cli import main
 from pipeline.extract import document_from_json, document_to_json, extract_document
 from pipeline.profile import ProfileError, parse_profile, profile_path
+from pipeline.references import load_gazetteer, load_vocabulary
 from pipeline.settings import PipelineSettings
 from samples.content import sample_wide_plan_en
 from samples.make import ACTORS_CSV, write_sample_actors
 from samples.model import expected_actions
 from samples.render import COLUMN_SETS, Column, render_narrow_matrix, render_wide_matrix
-from samples.seeds import kor_nap_plan
 from tests.conftest import SEEDS, need
+from tests.seeds import kor_nap_plan
 
 #: The English wide matrix with its actor columns headed by words no vocabulary knows.
 ODD_COLUMNS = tuple(
@@ -179,6 +180,7 @@ actors:
 """
 
 
+@pytest.mark.corpus
 def test_every_action_of_the_korean_plan_has_coded_actors(tmp_path: Path) -> None:
     """The plan rendered from the Korean seed: detection finds the country and every actor but
     the misprinted ``MOEA`` (left unknown and counted); with the plan's profile, every action

@@ -167,3 +167,19 @@ def test_french_actions_take_their_lead_from_the_subject(tmp_path: Path) -> None
              if r["role"] == "lead"]
     assert leads == [(actions[0]["action_id"], "Ministère de la Justice", "justice"),
                      (actions[1]["action_id"], "Ministère de la Santé", "health")]
+
+
+def test_profile_pillar_phrases_reach_a_prose_plan(tmp_path: Path) -> None:
+    """Regression: a prose plan's pillars were read with the reference pillar phrases only (the
+    prose normalizer loaded them itself), so a profile's ``pillars:`` phrases were ignored there."""
+    plan = (EN[0], EN[1], [("Pillar 1: Safe Communities", EN[2][0][1])])
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    _render(raw / "plan.pdf", plan)
+    (raw / "plan.profile.yaml").write_text("pillars:\n  protection: [safe communities]\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["run", str(raw), "--out", str(out), "--quiet"]) == 0
+    objectives = pq.read_table(out / "objectives.parquet").to_pylist()
+    assert [(o["kind"], o["text"], o["pillar"]) for o in objectives if o["kind"] == "pillar"] == [
+        ("pillar", "Safe Communities", "protection")]
+    assert len(pq.read_table(out / "actions.parquet")) == 3

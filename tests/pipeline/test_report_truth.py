@@ -57,6 +57,7 @@ def refs():
     return load_references()
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("name", sorted(DOCUMENTS))
 def test_numbered_paragraphs_match_the_word_original(name: str, refs) -> None:
     dotted, least = DOCUMENTS[name]

@@ -11,13 +11,13 @@ import pytest
 from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.pdfgen import canvas
 
-from normalizers.text import clean_text
 from pipeline.cli import main
 from pipeline.schema import SCHEMAS
 from samples.content import SAMPLE_COUNTRIES
 from samples.make import PLANS, PROFILES
 from samples.model import expected_actions
 from tests.conftest import RAW_SAMPLES
+from tests.plans import printed
 
 
 def _encrypted_pdf(path: Path) -> None:
@@ -134,7 +134,7 @@ def test_sample_plans_give_actions_with_actors_and_provenance(batch: dict[str, P
         if a["doc_id"] == doc_id and a["role"] == "lead":
             leads.setdefault(a["action_id"], []).append(a["actor_raw"])
     truth = expected_actions(PLANS["sample-nap-narrow-en.pdf"]())
-    assert [(a["number"], a["text"]) for a in actions] == [(t.number, clean_text(t.text)) for t in truth]
+    assert [(a["number"], a["text"]) for a in actions] == [(t.number, printed(t.text)) for t in truth]
     for a, t in zip(actions, truth):
         assert sorted(leads[a["action_id"]]) == sorted(t.lead), a["text"]
         assert a["page"] >= 1 and a["x1"] > a["x0"] and a["bottom"] > a["top"]
@@ -156,7 +156,7 @@ def test_every_sample_plan_action_has_coded_actors_with_sectors(batch: dict[str,
     for doc_id in plans:  # every action of each plan, by its text (the scan holds the first pages)
         path = docs[doc_id]["source_path"]
         texts = [a["text"] for a in actions if a["doc_id"] == doc_id]
-        truth = [clean_text(t.text) for t in expected_actions(PROFILES[path]())]
+        truth = [printed(t.text) for t in expected_actions(PROFILES[path]())]
         if path in PLANS:
             assert texts == truth, path
         else:

@@ -11,8 +11,8 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from normalizers.actors import load_gazetteer
 from pipeline.profile import load_profile, profile_path
+from pipeline.references import load_gazetteer
 from samples.content import (
     SAMPLE_COUNTRIES,
     SAMPLE_GAZETTEER,
@@ -38,12 +38,11 @@ from samples.render import (
     render_wide_matrix,
 )
 from samples.scan import read_scan_recipe
-from samples.seeds import SEEDS_DIR, kor_nap_plan
 from samples.table import PlacedCell
+from tests.conftest import need
+from tests.seeds import kor_nap_plan
 
 ROOT = Path(__file__).resolve().parents[2]
-KOR_SEED = SEEDS_DIR / "kor-nap-2.txt"
-needs_seed = pytest.mark.skipif(not KOR_SEED.is_file(), reason="seed text not available")
 
 
 def squash(text: str) -> str:
@@ -54,11 +53,11 @@ def squash(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def kor():
-    return kor_nap_plan(KOR_SEED)
+def kor(seeds: Path):
+    """The Korean plan read from its seed (the tests using it are corpus tests)."""
+    return kor_nap_plan(need(seeds / "kor-nap-2.txt"))
 
 
-@needs_seed
 def test_kor_counts(kor):
     assert [p.name for p in kor.pillars] == [
         "Prevention", "Participation", "Protection", "Relief and Recovery", "Implementation and Monitoring",
@@ -74,7 +73,6 @@ def test_kor_counts(kor):
     assert kor.intro[0] == "I. Introduction"
 
 
-@needs_seed
 def test_kor_sample_rows(kor):
     rows = {(r.path[-1][0], r.number, r.text[:40]): r for r in expected_actions(kor)}
 
@@ -84,7 +82,8 @@ def test_kor_sample_rows(kor):
     first = row("1.1.", None, "Operate education programs on gender equality and sexual violence prevention")
     assert first.lead == ("MND",)
     assert first.pillar == "Prevention"
-    assert first.path[0] == ("1.", "Raise awareness of women, peace and security and enhance capacity for personnel working in the areas of conflict prevention and peacebuilding")
+    assert first.path[0] == ("1.", "Raise awareness of women, peace and security and enhance capacity for personnel working "
+                                   "in the areas of conflict prevention and peacebuilding")
     assert row("1.1.", "4)", "Increase the ratio of female personnel in UN PKO").lead == ("MND",)
     assert row("1.1.", "5)", "Increase the share of female police officers in UN PKO").lead == ("KNPA",)
     assert row("2.1.", "1)", "Incorporate women, peace and security issues into personnel").lead == ("MND", "MOU", "MOFA", "MOIS")
@@ -104,7 +103,6 @@ def test_kor_sample_rows(kor):
     assert [r.lead for r in expected_actions(kor) if r.path[-1][0] == "12.3."] == [("MOGEF",), ("MOGEF",), ("All",), ("MOGEF",)]
 
 
-@needs_seed
 def test_kor_drops_first_column_and_repeated_headers(kor):
     texts = [r.text for r in expected_actions(kor)]
     assert not any("Duayida" in t or "assumment" in t for t in texts)
@@ -136,7 +134,6 @@ def kor_pdf(kor, tmp_path_factory):
     return render_narrow_matrix(kor, path, repeat_header=True)
 
 
-@needs_seed
 def test_narrow_pdf_holds_every_action_in_its_cell(kor, kor_pdf):
     actions = expected_actions(kor)
     cells = _by_key(kor_pdf, "action")
@@ -151,7 +148,6 @@ def test_narrow_pdf_holds_every_action_in_its_cell(kor, kor_pdf):
     assert "Implementing" in text and "МОЈ" in text and "Strategy" in text
 
 
-@needs_seed
 def test_narrow_actor_label_is_centred_in_its_span(kor_pdf):
     checked = 0
     spans = [c for c in kor_pdf.cells_with("lead") if c.lines]
@@ -238,7 +234,8 @@ def test_wide_es_pdf(tmp_path):
             squash(" ".join(w["text"] for w in _words_in(pdf.pages[c.page - 1], c))) for c in layout.cells_with("indicator")
         }
     assert squash("a) y b) Número de documentos de política revisados con enfoque de género c) Protocolo aprobado y difundido") in indicators
-    assert squash("a) y c) Número de centros que ofrecen el paquete mínimo de servicios b) Número de profesionales de salud capacitados") in indicators
+    assert squash("a) y c) Número de centros que ofrecen el paquete mínimo de servicios "
+                  "b) Número de profesionales de salud capacitados") in indicators
     assert squash("Número de organizaciones de mujeres apoyadas") in indicators  # applies to both activities: no letters
     table_pages = [p for p in pages if "ACTIVIDADES" in p]
     assert len(table_pages) == layout.n_pages - 1 >= 2  # header repeated on every page of the table

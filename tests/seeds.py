@@ -1,4 +1,4 @@
-"""Seed text extractions → :class:`PlanSpec`.
+"""Seed text extractions (``../shared/seeds``) → :class:`PlanSpec`: a test helper, not shipped.
 
 ``kor_nap_plan`` reads ``kor-nap-2.txt``, the text layer of the Republic of Korea's Second
 National Action Plan, into the truth a renderer can draw again. How the seed is read:
@@ -46,9 +46,7 @@ from itertools import combinations
 from pathlib import Path
 
 from samples.model import ActionSpec, ObjectiveSpec, PillarSpec, PlanSpec
-
-#: Default location of the seed extractions.
-SEEDS_DIR = Path("/work/shared/seeds")
+from tests.conftest import SEEDS
 
 #: Phrases that open the second of two actions run together in one seed cell.
 RUN_TOGETHER: tuple[str, ...] = ("Strengthen linkage between", "As a member of the UN Human Rights Council")
@@ -247,7 +245,7 @@ def _parse_body(lines: list[str]) -> tuple[list[tuple[str, list[_Objective]]], t
     return pillars, tuple(detached)
 
 
-def kor_nap_plan(path: Path | str = SEEDS_DIR / "kor-nap-2.txt") -> PlanSpec:
+def kor_nap_plan(path: Path | str = SEEDS / "kor-nap-2.txt") -> PlanSpec:
     """The Republic of Korea's Second NAP, read from its seed text extraction."""
     lines = Path(path).read_text(encoding="utf-8").splitlines()
     start = next(i for i in range(len(lines)) if _is_pillar(lines, i))
