@@ -1,16 +1,16 @@
 """Document metadata from the first pages' text: title, country, period, NAP number.
 
-Country names come from pycountry (ISO 3166 with its English, Spanish, French and Portuguese
-translations) rather than a hand-kept list.
+Country names come from pycountry (ISO 3166 with its translations into Spanish, French,
+Portuguese, German, Italian and Dutch) rather than a hand-kept list: ``pipeline/references.py``
+reads them once and hands them in (:func:`country_names`).
 """
 
 from __future__ import annotations
 
-import gettext
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import Any
 
 import pycountry
 
@@ -90,20 +90,19 @@ def country_issuer(country: str) -> str | None:
 _COMMON_WORDS = frozenset({"island", "indien", "polen"})  # Iceland, India, Poland vs island, indien (fr), polen (es)
 
 
-@lru_cache(maxsize=1)
-def country_patterns() -> tuple[tuple[str, str], ...]:
-    """(folded name, alpha-3), longest names first, in several languages."""
-    translations = []
-    for lang in ("es", "fr", "pt", "de", "it", "nl"):
-        try:
-            translations.append(gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]))
-        except OSError:
-            continue
+#: (folded name, alpha-3) pairs, longest names first: how :func:`find_country` knows countries
+CountryNames = tuple[tuple[str, str], ...]
+
+
+def country_names(countries: Iterable[Any], translations: Sequence[Callable[[str], str]]) -> CountryNames:
+    """(folded name, alpha-3), longest names first, from ISO 3166 entries (``name``,
+    ``common_name``, ``official_name``, ``alpha_3``) and translators of their English names
+    into other languages (``pipeline/references.py`` reads pycountry's)."""
     pairs: set[tuple[str, str]] = set()
-    for c in pycountry.countries:
+    for c in countries:
         names = {c.name, getattr(c, "common_name", c.name), getattr(c, "official_name", c.name)}
-        for tr in translations:
-            names |= {tr.gettext(n) for n in list(names)}
+        for translate in translations:
+            names |= {translate(n) for n in list(names)}
         for n in list(names):
             names.add(_inverted(n))
         for n in names:
@@ -122,13 +121,13 @@ _TERRITORIES = frozenset(
 )
 
 
-def find_country(text: str) -> str | None:
+def find_country(text: str, names: CountryNames) -> str | None:
     """The state named most often in ``text`` (longest names consumed first; territories are
     consumed but never returned)."""
     key = f" {fold(text)} "
     counts: dict[str, int] = {}
     first_at: dict[str, int] = {}
-    for name, code in country_patterns():
+    for name, code in names:
         needle = f" {name} "
         pos = key.find(needle)
         while pos >= 0:
@@ -200,8 +199,9 @@ def _usable_pdf_title(title: str | None) -> str | None:
     return title
 
 
-def extract_metadata(layouts: Sequence[PageLayout], pdf_title: str | None, doc_type: str | None) -> DocumentMetadata:
-    """Metadata from the first pages; the country only for national documents."""
+def extract_metadata(layouts: Sequence[PageLayout], pdf_title: str | None, doc_type: str | None,
+                     countries: CountryNames) -> DocumentMetadata:
+    """Metadata from the first pages; the country (one of ``countries``) only for national documents."""
     head = [lay for lay in layouts[:3]]
     pdf_title = _usable_pdf_title(pdf_title)
     title = pdf_title if pdf_title and len(pdf_title) > 8 else (title_from_layout(head[0]) if head else None)
@@ -212,7 +212,7 @@ def extract_metadata(layouts: Sequence[PageLayout], pdf_title: str | None, doc_t
         start, end = find_period(text[:3000])
     country = None
     if doc_type == "nap":  # a plan's country; reports and data tables name many
-        country = find_country(title_text) or find_country(text[:6000])
+        country = find_country(title_text, countries) or find_country(text[:6000], countries)
     issuer = None
     if country:
         issuer = country_issuer(country)

@@ -11,7 +11,7 @@ from normalizers.acronyms import LazyGlossary
 from normalizers.actors import Actor, Gazetteer, directory_rows, match_actors
 from normalizers.doctype import detect_doc_type, detect_language
 from normalizers.furniture import strip_furniture
-from normalizers.metadata import DocumentMetadata, country_issuer, extract_metadata
+from normalizers.metadata import CountryNames, DocumentMetadata, country_issuer, extract_metadata
 from normalizers.prose import ReportResult, build_report
 from normalizers.records import ActorRecord, DocumentRecord, TableCellRecord
 from normalizers.structure import PlanStructure, RawActor, build_structure
@@ -28,20 +28,16 @@ class References:
     headers: PhraseVocabulary
     pillars: PhraseVocabulary
     gazetteer: Gazetteer
-    _extended: dict[tuple, References] = field(default_factory=dict, compare=False, repr=False)
+    countries: CountryNames
 
     def for_profile(self, profile: Profile | None) -> References:
         """These references with a document profile's further header and pillar phrases and
-        actors (built once per distinct set of additions)."""
+        actors (built for the document that has the profile; each document runs in a process
+        of its own, so nothing would be shared by keeping them)."""
         if profile is None or not (profile.headers or profile.pillars or profile.actors):
             return self
-        key = (profile.headers, profile.pillars, profile.actors)
-        if key not in self._extended:
-            self._extended[key] = References(
-                self.headers.extended(dict(profile.headers)), self.pillars.extended(dict(profile.pillars)),
-                self.gazetteer.extended(profile.actors),
-            )
-        return self._extended[key]
+        return References(self.headers.extended(dict(profile.headers)), self.pillars.extended(dict(profile.pillars)),
+                          self.gazetteer.extended(profile.actors), self.countries)
 
     def directory(self, profiles: Sequence[Profile | None]) -> list[Actor]:
         """Rows of ``actor_directory``: the gazetteer with every profile's entries."""
@@ -177,7 +173,7 @@ def normalize_document(doc: ExtractedDocument, refs: References, settings: Pipel
     text = "\n".join(" ".join(w.text for w in lay.words) for lay in layouts[:10])
     language = (profile and profile.language) or stage("language", lambda: detect_language(text), None)
     no_meta = DocumentMetadata(doc.pdf_title, None, None, None, None, None)
-    meta = apply_profile(stage("metadata", lambda: extract_metadata(layouts, doc.pdf_title, doc_type), no_meta), profile)
+    meta = apply_profile(stage("metadata", lambda: extract_metadata(layouts, doc.pdf_title, doc_type, refs.countries), no_meta), profile)
     structure: PlanStructure = stage("structure", lambda: build_structure(
         layouts, doc.tables, doc.doc_id, refs.headers, refs.pillars, settings.structure), _NO_STRUCTURE)
     report: ReportResult = stage("report", lambda: build_report(

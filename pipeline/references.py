@@ -4,27 +4,33 @@ which read no file themselves.
 - the actor gazetteer: the CSV files of :data:`ACTOR_FILES` (format: ``reference/ACTORS.md``),
   and the words printed actors are read with (``actor_words.yaml``), together a
   :class:`~normalizers.actors.Gazetteer`;
-- the phrase vocabularies of column headers and pillars (``headers.yaml``, ``pillars.yaml``).
+- the phrase vocabularies of column headers and pillars (``headers.yaml``, ``pillars.yaml``);
+- country names in several languages, from pycountry's ISO 3166 database and translations.
 """
 
 from __future__ import annotations
 
 import csv
+import gettext
 import itertools
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import pycountry
 import yaml
 
 import normalizers
 from normalizers.actors import CSV_COLUMNS, Actor, ActorWords, Gazetteer, actor_from_row, check_actors
+from normalizers.metadata import CountryNames, country_names
 from normalizers.vocabulary import PhraseVocabulary
 
 REFERENCE_DIR = Path(normalizers.__file__).resolve().parent / "reference"
 #: The gazetteer files read by default, in this order (format: ``reference/ACTORS.md``).
 ACTOR_FILES: tuple[str, ...] = ("ministries.csv", "un_system.csv", "international.csv", "collective.csv")
 ACTOR_WORDS_FILE = "actor_words.yaml"
+#: languages country names are read in besides English (pycountry's iso3166-1 translations)
+COUNTRY_LANGUAGES: tuple[str, ...] = ("es", "fr", "pt", "de", "it", "nl")
 
 
 def _read_yaml(path: Path) -> Any:
@@ -69,3 +75,14 @@ def load_gazetteer(paths: Sequence[Path] | None = None, words: ActorWords | None
     files = [Path(p) for p in paths] if paths is not None else [REFERENCE_DIR / f for f in ACTOR_FILES]
     actors = itertools.chain.from_iterable(read_actor_csv(f) for f in files)
     return Gazetteer(actors, words if words is not None else load_actor_words())
+
+
+def load_country_names(languages: Sequence[str] = COUNTRY_LANGUAGES) -> CountryNames:
+    """Country names in English and ``languages`` (those pycountry has translations for)."""
+    translations = []
+    for lang in languages:
+        try:
+            translations.append(gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]).gettext)
+        except OSError:
+            continue
+    return country_names(pycountry.countries, translations)

@@ -36,7 +36,7 @@ from pipeline.isolation import Failure, Isolated, Report
 from pipeline.normalize import References, normalize_document
 from pipeline.profile import Profile
 from pipeline.progress import Progress
-from pipeline.references import load_gazetteer, load_vocabulary
+from pipeline.references import load_country_names, load_gazetteer, load_vocabulary
 from pipeline.schema import records_to_table, write_parquet_atomic, write_text_atomic
 from pipeline.settings import PipelineSettings
 
@@ -63,7 +63,7 @@ class DocumentOutcome:
 
 def load_references() -> References:
     """The reference data of ``normalizers/reference/``, read once for the run."""
-    return References(load_vocabulary("headers"), load_vocabulary("pillars"), load_gazetteer())
+    return References(load_vocabulary("headers"), load_vocabulary("pillars"), load_gazetteer(), load_country_names())
 
 
 def _versions() -> dict[str, str | None]:

@@ -17,7 +17,7 @@ from normalizers.doctype import detect_doc_type, detect_language
 from normalizers.metadata import extract_metadata, find_nap_number, find_period
 from normalizers.vocabulary import classify_pillar, header_role
 from pipeline.extract import extract_document
-from pipeline.references import load_vocabulary
+from pipeline.references import load_country_names, load_vocabulary
 from pipeline.settings import PipelineSettings
 from samples.model import ActionSpec, ObjectiveSpec, PillarSpec, PlanSpec
 from samples.render import COLUMN_SETS, render_wide_matrix
@@ -544,7 +544,7 @@ def test_rendered_plan_type_language_and_metadata(tmp_path: Path, plan_fn) -> No
     assert detect_doc_type(doc.layouts) == "nap"
     text = "\n".join(" ".join(w.text for w in lay.words) for lay in doc.layouts)
     assert detect_language(text) == plan.language
-    meta = extract_metadata(doc.layouts, doc.pdf_title, "nap")
+    meta = extract_metadata(doc.layouts, doc.pdf_title, "nap", load_country_names())
     assert meta.title == plan.title
     assert (meta.period_start, meta.period_end) == plan.period
     assert meta.nap_number == plan.nap_number

@@ -8,8 +8,11 @@ from normalizers.doctype import detect_doc_type
 from normalizers.furniture import strip_furniture
 from normalizers.metadata import extract_metadata, find_country
 from pipeline.extract import extract_document
+from pipeline.references import load_country_names
 from pipeline.settings import PipelineSettings
 from tests.conftest import CORPUS, need
+
+COUNTRIES = load_country_names()
 
 
 @pytest.mark.parametrize("text,country", [
@@ -25,7 +28,7 @@ from tests.conftest import CORPUS, need
     ("a plan for every small island state", None),
 ])
 def test_find_country(text: str, country: str | None) -> None:
-    assert find_country(text) == country
+    assert find_country(text, COUNTRIES) == country
 
 
 @pytest.mark.corpus
@@ -33,8 +36,8 @@ def test_find_country(text: str, country: str | None) -> None:
 def test_a_placeholder_pdf_title_gives_way_to_the_first_page(pdf_title: str, tmp_path) -> None:
     pdf = need(CORPUS / "drc" / "Rapport RDC UA.pdf")
     doc = extract_document(pdf, pdf.parent, PipelineSettings(ocr=False, max_pages=2))
-    meta = extract_metadata(doc.layouts, pdf_title, "nap")
-    from_page = extract_metadata(doc.layouts, None, "nap").title
+    meta = extract_metadata(doc.layouts, pdf_title, "nap", COUNTRIES)
+    from_page = extract_metadata(doc.layouts, None, "nap", COUNTRIES).title
     assert meta.title == from_page and from_page and from_page != pdf_title
     assert "CONGO" in from_page  # the report's own first lines
 
@@ -46,5 +49,5 @@ def test_a_congolese_report_is_not_from_reunion() -> None:
     doc = extract_document(pdf, pdf.parent, PipelineSettings(ocr=False))
     layouts, furniture = strip_furniture(list(doc.layouts))
     doc_type = detect_doc_type(layouts, stripped=furniture)
-    meta = extract_metadata(layouts, doc.pdf_title, "nap")
+    meta = extract_metadata(layouts, doc.pdf_title, "nap", COUNTRIES)
     assert meta.country == "COD", (doc_type, meta)
