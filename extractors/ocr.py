@@ -18,8 +18,8 @@ and actors downstream run unchanged. The steps, each a small function:
 ``read_page_image`` runs these on one page image. ``pipeline.ocr`` renders the pages of a
 document, keeps the OCR cache and runs pages in worker processes; here no cache, no process
 pool and no change to the process environment (each tesseract run gets its thread limit in its
-own). The one file this module still opens: ``page_needs_ocr`` and ``scan_rulings`` reopen a
-pdfplumber page's PDF in PDFium when the caller has no PDFium page for it.
+own), and no file opened: ``page_needs_ocr`` and ``scan_rulings`` get the page in PDFium from
+the caller (an opener, called only when the image checks need it).
 
 ``page_needs_ocr`` decides which pages go this way. Misread actors are repaired where they are
 matched (``normalizers.ocr_repair``), only towards a known code or name; free text is never
@@ -35,8 +35,8 @@ import re
 import statistics
 import subprocess
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -172,20 +172,6 @@ def _image_boxes(page: Any) -> list[BBox]:
     return [(float(im["x0"]), float(im["top"]), float(im["x1"]), float(im["bottom"])) for im in getattr(page, "images", [])]
 
 
-@contextmanager
-def _pdfium_of(page: Any, pdf_page: Any = None) -> Iterator[Any]:
-    """The PDFium page of a pdfplumber page: ``pdf_page`` when the caller has it open, else the
-    file opened again for the while."""
-    if pdf_page is not None:
-        yield pdf_page
-        return
-    doc, opened = _pdfium_page(page)
-    try:
-        yield opened
-    finally:
-        doc.close()
-
-
 def render_gray(pdf_page: Any, dpi: float, page_no: int) -> np.ndarray:
     """A PDFium page as a greyscale array (0 = black) at ``dpi``."""
     try:
@@ -193,21 +179,6 @@ def render_gray(pdf_page: Any, dpi: float, page_no: int) -> np.ndarray:
         return np.asarray(bitmap.to_pil().convert("L"), dtype=np.uint8)
     except pypdfium2.PdfiumError as e:
         raise OcrError(f"cannot render page {page_no}: {e}") from e
-
-
-def _pdfium_page(page: Any) -> tuple[Any, Any]:
-    """(pdfium document, pdfium page) for a pdfplumber page; the caller closes the document."""
-    pdf = getattr(page, "pdf", None)
-    src = getattr(pdf, "path", None) or getattr(pdf, "stream", None)
-    if src is None:
-        raise OcrError("the page has no source file to render")
-    if hasattr(src, "seek"):
-        src.seek(0)
-    try:
-        doc = pypdfium2.PdfDocument(src if hasattr(src, "read") else str(src))
-        return doc, doc[int(page.page_number) - 1]
-    except pypdfium2.PdfiumError as e:
-        raise OcrError(f"pdfium cannot open the page: {e}") from e
 
 
 def invisible_text_share(pdfium_page: Any) -> float:
@@ -274,9 +245,16 @@ def text_ink_agreement(gray: np.ndarray, words: Iterable[Word], width: float, he
     return inked / len(boxes), hit / len(blobs)
 
 
-def page_needs_ocr(page: Any, layout: PageLayout, pdf_page: Any = None, settings: OcrSettings = OcrSettings()) -> str | None:
-    """Why this page needs OCR, or None when its text layer can be trusted (``pdf_page``: the
-    page already open in PDFium, if the caller has it; the thresholds are ``settings``').
+PdfiumPageOpener = Callable[[], AbstractContextManager[Any]]
+"""Opens the page in PDFium for the while (``with opener() as pdfium_page``); the caller owns the
+file and may hand in a page it already has open."""
+
+
+def page_needs_ocr(page: Any, layout: PageLayout, open_pdfium: PdfiumPageOpener | None = None,
+                   settings: OcrSettings = OcrSettings()) -> str | None:
+    """Why this page needs OCR, or None when its text layer can be trusted (``open_pdfium``: the
+    page in PDFium, opened only for the image checks; None skips them; the thresholds are
+    ``settings``').
 
     - ``no_text_layer``: no words (or a handful, as a scanner's stamp) over a page-sized image;
     - ``vector_text``: no words but hundreds of curves (text converted to outlines);
@@ -302,8 +280,8 @@ def page_needs_ocr(page: Any, layout: PageLayout, pdf_page: Any = None, settings
     unmapped = sum(1 for t in texts if "(cid:" in t or "\ufffd" in t)
     if unmapped >= 5 and unmapped >= settings.unmapped_share * len(texts):
         return "unmapped_glyphs"
-    if image_cover >= settings.text_image_cover and (pdf_page is not None or getattr(page, "pdf", None) is not None):
-        with _pdfium_of(page, pdf_page) as pdfium_page:
+    if image_cover >= settings.text_image_cover and open_pdfium is not None:
+        with open_pdfium() as pdfium_page:
             if invisible_text_share(pdfium_page) < 0.5:
                 return None
             gray = render_gray(pdfium_page, 100, page.page_number)
@@ -315,18 +293,20 @@ def page_needs_ocr(page: Any, layout: PageLayout, pdf_page: Any = None, settings
     return None
 
 
-def scan_rulings(page: Any, layout: PageLayout, settings: OcrSettings = OcrSettings(), pdf_page: Any = None) -> tuple[Ruling, ...]:
+def scan_rulings(page: Any, layout: PageLayout, settings: OcrSettings = OcrSettings(),
+                 open_pdfium: PdfiumPageOpener | None = None) -> tuple[Ruling, ...]:
     """Ruling lines of a scanned page whose (invisible) OCR text layer is trusted: the table
     lines are only in the image, so they are found there (at ``settings.dpi``), in the layout's
-    frame. Empty for a page that is no scan under invisible text."""
+    frame, from the page ``open_pdfium`` opens. Empty for a page that is no scan under invisible
+    text, or without an opener."""
     width, height = float(layout.width), float(layout.height)
     if layout.rotation in (90, 270):
         width, height = height, width
     if _coverage(_image_boxes(page), width, height) < settings.text_image_cover:
         return ()
-    if pdf_page is None and getattr(page, "pdf", None) is None:
+    if open_pdfium is None:
         return ()
-    with _pdfium_of(page, pdf_page) as pdfium_page:
+    with open_pdfium() as pdfium_page:
         if invisible_text_share(pdfium_page) < 0.5:
             return ()
         gray = upright(render_gray(pdfium_page, settings.dpi, page.page_number), layout.rotation)

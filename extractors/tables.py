@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 from extractors.grid import GridSettings, ruled_tables, words_to_text
 from extractors.model import BBox, Cell, PageLayout, Table, Word, centre_in
-from extractors.textgrid import TextGridSettings, text_tables
+from extractors.textgrid import RowTrim, TextGridSettings, text_tables
 
 
 @dataclass(frozen=True)
@@ -50,13 +50,15 @@ class RuledTableExtractor:
 @dataclass(frozen=True)
 class TextTableExtractor:
     """Tables laid out with whitespace (and perhaps horizontal rules only), outside the tables
-    earlier strategies found (list it after ``ruled``)."""
+    earlier strategies found (list it after ``ruled``); ``row_trim``: the rule that cuts rows off
+    each candidate (see :data:`extractors.textgrid.RowTrim`), None to keep them all."""
 
     settings: TextGridSettings = TextGridSettings()
     name: str = "text"
+    row_trim: RowTrim | None = None
 
     def extract(self, layout: PageLayout, source: PageSource | None = None, taken: tuple[BBox, ...] = ()) -> list[Table]:
-        return text_tables(layout, self.settings, exclude=taken)
+        return text_tables(layout, self.settings, exclude=taken, row_trim=self.row_trim)
 
 
 def _overlap(a: Table, b: Table) -> float:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from extractors.grid import words_to_text
 from extractors.model import Cell, PageLayout, Table, Word, centre_in, group_lines
@@ -347,41 +348,6 @@ def _is_list(cells: list[Cell], n_cols: int) -> bool:
     return all(len(t) <= 4 or _LABEL.match(t) for t in firsts)
 
 
-_PARA_START = re.compile(r"^(?:\d{1,3}\.|\d{1,3}\.\d{1,3}\.?)$")
-
-
-def _paragraph_row(filled: list[Cell], n_cols: int) -> bool:
-    """A numbered paragraph of running text read as a table row: its number, then a sentence
-    of a dozen words or more, in one cell or in a number cell and one cell over the rest."""
-    if not filled or len(filled) > 2:
-        return False
-    if len(filled) == 2 and not (filled[0].col == 0 and filled[1].col + filled[1].colspan == n_cols
-                                 and filled[1].colspan == n_cols - 1):
-        return False
-    tokens = " ".join(c.text for c in filled).split()
-    return len(tokens) >= 12 and bool(_PARA_START.match(tokens[0])) and tokens[1][:1].isupper()
-
-
-def _prose_rows(cells: list[Cell], n_rows: int, n_cols: int, min_rows: int) -> tuple[int, int]:
-    """Rows ``[first, end)`` that are the table: numbered paragraphs of the running text above
-    it (with the lines that continue them: one cell, not in the first column) and from the first
-    numbered paragraph below it on are cut away."""
-    by_row: dict[int, list[Cell]] = {}
-    for c in cells:
-        if c.text.strip():
-            by_row.setdefault(c.row, []).append(c)
-    rows = [sorted(by_row.get(r, []), key=lambda c: c.col) for r in range(n_rows)]
-    first = 0
-    while first < n_rows - min_rows:
-        filled = rows[first]
-        goes_on = first > 0 and len(filled) == 1 and filled[0].col > 0 and filled[0].rowspan == 1
-        if not (_paragraph_row(filled, n_cols) or goes_on):
-            break
-        first += 1
-    end = next((r for r in range(first + min_rows, n_rows) if _paragraph_row(rows[r], n_cols)), n_rows)
-    return first, end
-
-
 def _cells(slots: list[list[list[Word]]], col_spans: dict[tuple[int, int], int], edges: list[float],
            row_edges: list[float], label_spans: bool, merged_down: set[tuple[int, int]] = frozenset()) -> list[Cell]:
     """Cells of the grid: sparse columns get label spans, slots a rule stops short of merge
@@ -425,9 +391,18 @@ def _cells(slots: list[list[list[Word]]], col_spans: dict[tuple[int, int], int],
     return cells
 
 
+RowTrim = Callable[[list[Cell], int, int, int], tuple[int, int]]
+"""A rule that cuts rows off a candidate table before it is scored: given the cells of its
+grid, ``n_rows``, ``n_cols`` and ``settings.min_rows``, the rows ``[first, end)`` to keep
+(``(0, n_rows)`` keeps them all). What such rows are (a report's numbered paragraphs, say) is
+the caller's knowledge, not this module's."""
+
+
 def text_tables(layout: PageLayout, settings: TextGridSettings = TextGridSettings(),
-                exclude: tuple[tuple[float, float, float, float], ...] = ()) -> list[Table]:
-    """Whitespace-separated tables of a page (outside the ``exclude`` boxes)."""
+                exclude: tuple[tuple[float, float, float, float], ...] = (),
+                row_trim: RowTrim | None = None) -> list[Table]:
+    """Whitespace-separated tables of a page (outside the ``exclude`` boxes); ``row_trim``, when
+    given, cuts rows off each candidate, which is then gridded again."""
     words = [w for w in layout.words
              if not any(centre_in(w, b, tolerance_pt=1.0) for b in exclude)]
     tables: list[Table] = []
@@ -442,8 +417,8 @@ def text_tables(layout: PageLayout, settings: TextGridSettings = TextGridSetting
         rules = _row_breaks_from_rules(layout, run, edges[0], edges[-1])
         groups = _rows(run, edges, rules)
         built = _grid(groups, edges, rules, settings)
-        if built is not None:
-            first, end = _prose_rows(built[0], len(groups), n_cols, settings.min_rows)
+        if built is not None and row_trim is not None:
+            first, end = row_trim(built[0], len(groups), n_cols, settings.min_rows)
             if (first, end) != (0, len(groups)):
                 groups = groups[first:end]
                 built = _grid(groups, edges, rules, settings)

@@ -10,7 +10,10 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable
 
@@ -23,9 +26,10 @@ from pdfplumber.utils.exceptions import PdfminerException
 from extractors import table_extractor
 from extractors.layout import page_to_layout
 from extractors.model import Cell, PageLayout, Ruling, Table, Word, centre_in, clean_word_text
-from extractors.ocr import OcrSettings, page_needs_ocr, scan_rulings, tesseract_available
+from extractors.ocr import OcrError, OcrSettings, PdfiumPageOpener, page_needs_ocr, scan_rulings, tesseract_available
 from extractors.pdfium_layout import pdfium_page_to_layout
 from extractors.tables import PageSource, best_tables
+from normalizers.prose.numbered import numbered_paragraph_rows
 from pipeline.errors import InputError
 from pipeline.guard import check_pdf_bounds
 from pipeline.inputs import file_digest, relative_name
@@ -117,6 +121,31 @@ def _pdfium_page_of(fast: Any, page_no: int) -> Any:
         return None
 
 
+@contextmanager
+def _pdfium_reopened(path: Path, page_no: int) -> Iterator[Any]:
+    """Page ``page_no`` of the file opened again in PDFium for the while: for the OCR checks of a
+    page PDFium did not read (the pdfplumber reader, or a page the PDFium document cannot load)."""
+    try:
+        doc = pypdfium2.PdfDocument(str(path))
+    except pypdfium2.PdfiumError as e:
+        raise OcrError(f"pdfium cannot open the page: {e}") from e
+    try:
+        try:
+            page = doc[page_no - 1]
+        except pypdfium2.PdfiumError as e:
+            raise OcrError(f"pdfium cannot open the page: {e}") from e
+        yield page
+    finally:
+        doc.close()
+
+
+def _pdfium_opener(path: Path, page_no: int, fast_page: Any) -> PdfiumPageOpener:
+    """How the OCR checks get the page in PDFium: the open ``fast_page``, else the file reopened."""
+    if fast_page is not None:
+        return lambda: nullcontext(fast_page)
+    return partial(_pdfium_reopened, path, page_no)
+
+
 def _read_page(page: Any, fast_page: Any, doc_id: str, settings: PipelineSettings) -> PageLayout:
     """A page's layout from PDFium when the file opened there, else from pdfplumber."""
     if fast_page is not None:
@@ -181,7 +210,8 @@ def extract_document(path: Path, raw_dir: Path, settings: PipelineSettings, ocr_
         check_pdf_bounds(path, settings.limits)
     except InputError as err:
         return replace(failed(err), profile=profile)
-    strategies = [table_extractor(name, settings.grid, settings.textgrid) for name in settings.table_strategies]
+    strategies = [table_extractor(name, settings.grid, settings.textgrid, numbered_paragraph_rows)
+                  for name in settings.table_strategies]
     try:
         report("open", None, None)
         scan = _read_pages(path, doc_id, settings, strategies, report)
@@ -243,12 +273,13 @@ def _read_page_into(scan: _PageScan, path: Path, page, fast_page, doc_id: str, s
     """One page's layout (and its tables, unless the page goes to OCR) added to ``scan``."""
     layout = _read_page(page, fast_page, doc_id, settings)
     suspicious = fast_page is None or _looks_unreadable(fast_page, layout, ocr)
-    reason = page_needs_ocr(page, layout, fast_page, ocr) if settings.ocr and suspicious else None
+    open_pdfium = _pdfium_opener(path, page.page_number, fast_page)
+    reason = page_needs_ocr(page, layout, open_pdfium, ocr) if settings.ocr and suspicious else None
     if reason:
         scan.to_ocr.append((page.page_number, float(page.width), float(page.height)))
     elif suspicious and not layout.rulings:
         # a scan under a trusted OCR text layer: its table lines are in the image
-        layout = replace(layout, rulings=scan_rulings(page, layout, ocr, fast_page))
+        layout = replace(layout, rulings=scan_rulings(page, layout, ocr, open_pdfium))
     scan.layouts.append(layout)
     if not reason:
         scan.tables.extend(best_tables(layout, strategies, PageSource(path, page.page_number, page)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from contextlib import nullcontext
 from dataclasses import replace
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -16,6 +17,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pdfplumber
+import pypdfium2
 import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
@@ -119,13 +121,20 @@ def build_plan(path: Path) -> Path:
     return path
 
 
-def _layouts(path: Path) -> list[tuple[PageLayout, str | None]]:
-    with pdfplumber.open(path) as pdf:
-        out = []
-        for page in pdf.pages:
-            layout = page_to_layout(page, "doc")
-            out.append((layout, page_needs_ocr(page, layout)))
-        return out
+def _layouts(path: Path, with_pdfium: bool = True) -> list[tuple[PageLayout, str | None]]:
+    """Each page's layout and OCR reason; the test opens the file in PDFium (the pipeline's job)
+    and hands its pages in, or hands none in (``with_pdfium=False``)."""
+    doc = pypdfium2.PdfDocument(str(path))
+    try:
+        with pdfplumber.open(path) as pdf:
+            out = []
+            for i, page in enumerate(pdf.pages):
+                layout = page_to_layout(page, "doc")
+                opener = (lambda i=i: nullcontext(doc[i])) if with_pdfium else None
+                out.append((layout, page_needs_ocr(page, layout, opener)))
+            return out
+    finally:
+        doc.close()
 
 
 def recovered(original: list[Word], found: list[Word], tol: float = 6.0) -> float:
@@ -316,6 +325,8 @@ def test_page_needs_ocr_text_layers(plan: Path, originals: list[PageLayout], wor
     assert [reason for _, reason in _layouts(good)] == [None]
     assert [reason for _, reason in _layouts(shifted)] == ["invisible_text_mismatch"]
     assert [reason for _, reason in _layouts(garbled)] == ["invisible_text_mismatch"]
+    # without a PDFium page the image checks are skipped: the extractor opens no file itself
+    assert [reason for _, reason in _layouts(shifted, with_pdfium=False)] == [None]
 
 
 def test_page_needs_ocr_unmapped_glyphs_and_blank_pages() -> None:

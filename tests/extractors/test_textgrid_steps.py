@@ -257,6 +257,23 @@ def test_words_inside_excluded_boxes_are_left_to_the_strategy_that_found_them() 
     assert text_tables(page, exclude=((36.0, 96.0, 444.0, 156.0),)) == []
 
 
+def test_a_row_trim_rule_cuts_rows_before_the_table_is_gridded_again() -> None:
+    """The hook is generic: the rule sees the candidate's cells and size and names the rows to
+    keep; without one every row stays."""
+    page = _page([w for ln in _MATRIX for w in ln])
+    seen = []
+
+    def drop_header(cells, n_rows, n_cols, min_rows):
+        seen.append((cells[0].text, n_rows, n_cols, min_rows))
+        return 1, n_rows
+
+    (whole,) = text_tables(page)
+    (trimmed,) = text_tables(page, row_trim=drop_header)
+    assert seen == [("Activity", 4, 3, _S.min_rows)]
+    assert (whole.n_rows, whole.cells[0].text) == (4, "Activity")
+    assert (trimmed.n_rows, trimmed.top, trimmed.cells[0].text) == (3, 114.0, "Train police officers")  # gridded again
+
+
 def test_settings_name_the_field_they_reject() -> None:
     with pytest.raises(ValueError, match="min_rows"):
         TextGridSettings(min_rows=1)
