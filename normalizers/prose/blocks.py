@@ -26,9 +26,12 @@ _PARA_NUMBER = re.compile(r"^(\d{1,3}\.\d{1,3}|\d{1,3}(?=\.$))\.?$")
 _ITEM_LABEL = re.compile(r"^(?:\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)|(?:[a-z]|[ivx]{1,4})\))$")
 BULLET_TOKEN = re.compile("^[" + re.escape(BULLETS.replace("-", "")) + r"\-]$")
 _LEADER = re.compile(r"(?:\.\s?){5,}\s*\S{0,6}\s*$|(?:…\s?){2,}")
-# folded as line texts are (accents, case and a plural "s" dropped: "Contents" is "content")
-_CONTENTS = frozenset(fold(x) for x in ("contents", "table of contents", "indice", "sommaire", "table des matieres", "contenido", "sumario"))
-_TOC_LABELS = frozenset(fold(x) for x in ("page", "pages", "annex", "annexes", "pagina", "paginas"))
+# compared with folded line texts; "contents" and "table des matieres" never match a folded text
+# (the fold drops a plural "s"): folding them too turns the contents heading into furniture, which
+# on some reports joins the paragraph after the contents to the one before (kept as it is, see
+# tests/normalizers/prose/test_blocks.py)
+_CONTENTS = frozenset({"contents", "table of contents", "indice", "sommaire", "table des matieres", "contenido", "sumario"})
+_TOC_LABELS = frozenset({"page", "pages", "annex", "annexes", "pagina", "paginas"})
 HEADING_NUMBER = re.compile(
     r"^(?P<num>(?:[IVXLC]{1,6}|[A-Z]|\d{1,2}(?:\.\d{1,2})*|[a-z])[.)]|\d{1,2}(?:\.\d{1,2})+|\([a-z]\))\s+(?P<title>\S.*)$"
 )
