@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import stat
 import subprocess
@@ -20,24 +19,13 @@ from pipeline.errors import UsageError
 from pipeline.run import run
 from pipeline.settings import PipelineSettings
 from pipeline.validate import validate_dir
-from tests.conftest import RAW_SAMPLES
+from tests.pipeline.batch import sample_raw
 
 REPO = Path(__file__).resolve().parents[2]
 FIRST = ("sample-nap-wide-en.pdf", "sample-nap-wide-fr.pdf")
 SECOND = (*FIRST, "sample-nap-wide-es.pdf", "sample-un-report.pdf")
 RUN = "import sys; from pathlib import Path; from pipeline.run import run; from pipeline.settings import PipelineSettings; " \
       "run(Path(sys.argv[1]), Path(sys.argv[2]), PipelineSettings(), workers=1, progress=False)"
-
-
-def _raw(root: Path, names: tuple[str, ...]) -> Path:
-    root.mkdir(parents=True)
-    shutil.copy(RAW_SAMPLES / "sample-actors.csv", root)
-    for name in names:
-        shutil.copy(RAW_SAMPLES / name, root)
-        profile = RAW_SAMPLES / name.replace(".pdf", ".profile.yaml")
-        if profile.exists():
-            shutil.copy(profile, root)
-    return root
 
 
 def _start(raw: Path, out: Path) -> subprocess.Popen:
@@ -54,7 +42,7 @@ def _generation(out: Path) -> tuple[str, ...]:
 
 
 def test_a_run_killed_at_any_moment_leaves_one_whole_generation(tmp_path: Path) -> None:
-    first, second = _raw(tmp_path / "a", FIRST), _raw(tmp_path / "b", SECOND)
+    first, second = sample_raw(tmp_path / "a", FIRST), sample_raw(tmp_path / "b", SECOND)
     out = tmp_path / "out"
     started = time.monotonic()
     assert _start(first, out).wait(timeout=600) == 0
@@ -72,7 +60,7 @@ def test_a_run_killed_at_any_moment_leaves_one_whole_generation(tmp_path: Path) 
 
 
 def test_a_second_run_into_the_same_directory_is_refused(tmp_path: Path) -> None:
-    raw = _raw(tmp_path / "raw", SECOND)
+    raw = sample_raw(tmp_path / "raw", SECOND)
     out = tmp_path / "out"
     proc = _start(raw, out)
     try:
@@ -88,7 +76,7 @@ def test_a_second_run_into_the_same_directory_is_refused(tmp_path: Path) -> None
 
 
 def test_an_unusable_output_directory_is_refused_before_any_work(tmp_path: Path) -> None:
-    raw = _raw(tmp_path / "raw", FIRST[:1])
+    raw = sample_raw(tmp_path / "raw", FIRST[:1])
     (tmp_path / "file").write_text("not a directory")
     (tmp_path / "notes").mkdir()
     (tmp_path / "notes" / "thesis.docx").write_text("a researcher's own file")
@@ -109,7 +97,7 @@ def test_a_read_only_output_directory_is_refused_before_any_work(tmp_path: Path)
     if subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(mount)], capture_output=True).returncode:
         pytest.skip("cannot mount a read-only file system here")
     try:
-        raw = _raw(tmp_path / "raw", FIRST[:1])
+        raw = sample_raw(tmp_path / "raw", FIRST[:1])
         with pytest.raises(UsageError, match="cannot write the output directory .*Read-only file system"):
             run(raw, mount / "out", PipelineSettings(), progress=False)
     finally:
@@ -117,7 +105,7 @@ def test_a_read_only_output_directory_is_refused_before_any_work(tmp_path: Path)
 
 
 def test_outputs_get_the_permissions_of_the_umask(tmp_path: Path) -> None:
-    raw = _raw(tmp_path / "raw", FIRST[:1])
+    raw = sample_raw(tmp_path / "raw", FIRST[:1])
     old = os.umask(0o022)
     try:
         run(raw, tmp_path / "out", PipelineSettings(), progress=False)
